@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+/**
+ * Raw counts of one load shard (one worker or Lambda). Shards are merged in the finalize step:
+ * counts add, histograms merge exactly, the window spans the earliest send to the latest inclusion.
+ */
+export const LoadShardResultSchema = z.object({
+  scenario: z.string(),
+  shardIndex: z.number().int().nonnegative(),
+  shardCount: z.number().int().positive(),
+  rateTps: z.number().positive(),
+  durationS: z.number().positive(),
+  sent: z.number().int().nonnegative(),
+  accepted: z.number().int().nonnegative(),
+  rejected: z.number().int().nonnegative(),
+  committed: z.number().int().nonnegative(),
+  lost: z.number().int().nonnegative(),
+  /** Epoch ms of the first intended send and of the last observed inclusion. */
+  firstSendAtMs: z.number(),
+  lastInclusionAtMs: z.number(),
+  lastSendAtMs: z.number(),
+  /** Base64 HDR histogram of intended-send → inclusion latency, µs. */
+  latencyHistogram: z.string(),
+  /** Base64 HDR histogram of actual − intended send time, µs (the generator's self-check). */
+  sendLagHistogram: z.string(),
+  /** First few rejection messages, as evidence. */
+  rejections: z.array(z.string()).max(20),
+});
+export type LoadShardResult = z.infer<typeof LoadShardResultSchema>;

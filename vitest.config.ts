@@ -1,0 +1,28 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    reporters: ['default', './tests/support/PlainSummaryReporter.ts'],
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['{core,adapters,conformance-suites,property-suites,load-tests,reports,lambdas,infra,cli,fault-proxy}/**/*.test.ts'],
+          exclude: ['**/node_modules/**', 'cdk.out/**'],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/e2e/globalSetup.ts'],
+          // Each e2e file starts its own chain(s); two cores, so at most two files at a time.
+          maxWorkers: 2,
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
