@@ -6,7 +6,8 @@ import { assertPortFree } from './assertPortFree.ts';
 import { findFreePort } from './findFreePort.ts';
 
 /** anvil's first deterministic dev account (mnemonic "test test … junk"): funded on every start. */
-export const anvilDevPrivateKey = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80' as const;
+export const anvilDevPrivateKey =
+  '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80' as const;
 
 export interface StartAnvilOptions {
   /** @default - a free port chosen by the OS */
@@ -38,7 +39,10 @@ export function anvilBinaryPath(): string {
   try {
     return join(dirname(require.resolve(`${pkg}/package.json`)), 'bin', 'anvil');
   } catch (cause) {
-    throw new EnvironmentError(`the anvil binary package ${pkg} is not installed; run "npm install" (anvil ships for linux/darwin x64/arm64)`, { cause });
+    throw new EnvironmentError(
+      `the anvil binary package ${pkg} is not installed; run "npm install" (anvil ships for linux/darwin x64/arm64)`,
+      { cause },
+    );
   }
 }
 
@@ -73,7 +77,8 @@ async function waitUntilReady(
     done = true;
   });
   while (Date.now() < deadline) {
-    if (done) throw new EnvironmentError(`anvil exited before it was ready: ${stderr().trim() || 'no output'}`);
+    if (done)
+      throw new EnvironmentError(`anvil exited before it was ready: ${stderr().trim() || 'no output'}`);
     try {
       const response = await fetch(url, {
         method: 'POST',

@@ -39,7 +39,10 @@ export const ProfileSchema = z
       seen.add(check.id);
       for (const clauseId of check.clauseIds) {
         if (!clauseIds.has(clauseId)) {
-          ctx.addIssue({ code: 'custom', message: `check "${check.id}" references unknown clause "${clauseId}"` });
+          ctx.addIssue({
+            code: 'custom',
+            message: `check "${check.id}" references unknown clause "${clauseId}"`,
+          });
         }
       }
     }

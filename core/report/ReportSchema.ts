@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { TargetInfoSchema } from '../adapter/TargetInfo.ts';
-import { CheckMetaSchema } from '../profile/ProfileSchema.ts';
 import { CheckResultSchema } from '../checks/CheckResultSchema.ts';
+import { CheckMetaSchema } from '../profile/ProfileSchema.ts';
 import { RunIdSchema, RunStatusSchema } from '../run/RunMetaSchema.ts';
 import { ClauseVerdictSchema, OverallSchema, ScoreSchema } from '../scoring/scoreRun.ts';
 
@@ -17,7 +17,12 @@ export const ReportSchema = z.object({
   reportId: RunIdSchema,
   createdAt: z.iso.datetime(),
   harness: z.object({ name: z.literal('chaineval'), version: z.string() }),
-  profile: z.object({ id: z.string(), version: z.string(), title: z.object({ zh: z.string(), en: z.string() }), basis: z.string() }),
+  profile: z.object({
+    id: z.string(),
+    version: z.string(),
+    title: z.object({ zh: z.string(), en: z.string() }),
+    basis: z.string(),
+  }),
   run: z.object({
     status: RunStatusSchema,
     incompleteReason: z.string().optional(),

@@ -5,7 +5,9 @@ export const RunStatusSchema = z.enum(['running', 'complete', 'incomplete']);
 export type RunStatus = z.infer<typeof RunStatusSchema>;
 
 /** Run ids sort by start time: `YYYYMMDDTHHMMSSZ-<8 hex>`. */
-export const RunIdSchema = z.string().regex(/^\d{8}T\d{6}Z-[0-9a-f]{8}$/, 'run id must look like 20261124T101500Z-1a2b3c4d');
+export const RunIdSchema = z
+  .string()
+  .regex(/^\d{8}T\d{6}Z-[0-9a-f]{8}$/, 'run id must look like 20261124T101500Z-1a2b3c4d');
 
 /** What is known about a run before any result: stored first, so a crash still leaves a record. */
 export const RunMetaSchema = z.object({

@@ -43,7 +43,11 @@ function contextOf(deps: StepDeps): CheckContext {
  * inconclusive verdict the target is probed once: if it no longer answers, the step stops with
  * `TargetLostError` instead of recording a string of meaningless errors.
  */
-export async function runSuiteStep(kind: CheckKind, checks: readonly CheckDefinition[], deps: StepDeps): Promise<CheckResult[]> {
+export async function runSuiteStep(
+  kind: CheckKind,
+  checks: readonly CheckDefinition[],
+  deps: StepDeps,
+): Promise<CheckResult[]> {
   const ctx = contextOf(deps);
   const own = checks.filter((c) => c.kind === kind);
   const results: CheckResult[] = [];
@@ -52,7 +56,9 @@ export async function runSuiteStep(kind: CheckKind, checks: readonly CheckDefini
     const result = await runCheck(check, ctx);
     await deps.store.putResult(deps.runId, result);
     results.push(result);
-    deps.progress(`[${kind} ${i + 1}/${own.length}] ${check.catalogueId} ${result.status.toUpperCase()}: ${result.summary}`);
+    deps.progress(
+      `[${kind} ${i + 1}/${own.length}] ${check.catalogueId} ${result.status.toUpperCase()}: ${result.summary}`,
+    );
     if (result.status === 'error') await assertTargetAlive(deps.adapter, check.id);
   }
   return results;
@@ -63,9 +69,12 @@ async function assertTargetAlive(adapter: ChainAdapter, afterCheckId: string): P
     await adapter.ledger.getHeight();
   } catch (error) {
     if (error instanceof TargetError) {
-      throw new TargetLostError(`target ${adapter.info.endpoint} stopped answering during check "${afterCheckId}"`, {
-        cause: error,
-      });
+      throw new TargetLostError(
+        `target ${adapter.info.endpoint} stopped answering during check "${afterCheckId}"`,
+        {
+          cause: error,
+        },
+      );
     }
     throw error;
   }
@@ -75,7 +84,12 @@ async function assertTargetAlive(adapter: ChainAdapter, afterCheckId: string): P
  * Runs one shard of a load scenario and stores its raw counts. When the adapter lacks what the
  * scenario needs, the scenario's checks are stored as skipped instead.
  */
-export async function runLoadShardStep(scenario: LoadScenario, shardIndex: number, shardCount: number, deps: StepDeps): Promise<void> {
+export async function runLoadShardStep(
+  scenario: LoadScenario,
+  shardIndex: number,
+  shardCount: number,
+  deps: StepDeps,
+): Promise<void> {
   const missing = scenario.requires.filter((c) => !deps.adapter.capabilities.has(c));
   if (missing.length > 0) {
     const startedAt = new Date().toISOString();
@@ -92,10 +106,14 @@ export async function runLoadShardStep(scenario: LoadScenario, shardIndex: numbe
     }
     return;
   }
-  deps.progress(`[load] ${scenario.name} shard ${shardIndex + 1}/${shardCount}: ${deps.params.loadRateTps} tx/s for ${deps.params.loadDurationS} s`);
+  deps.progress(
+    `[load] ${scenario.name} shard ${shardIndex + 1}/${shardCount}: ${deps.params.loadRateTps} tx/s for ${deps.params.loadDurationS} s`,
+  );
   const shard = await scenario.runShard(contextOf(deps), shardIndex, shardCount);
   await deps.store.putLoadShard(deps.runId, shard);
-  deps.progress(`[load] shard ${shardIndex + 1}/${shardCount} done: ${shard.committed}/${shard.sent} committed, ${shard.lost} lost`);
+  deps.progress(
+    `[load] shard ${shardIndex + 1}/${shardCount} done: ${shard.committed}/${shard.sent} committed, ${shard.lost} lost`,
+  );
 }
 
 export interface FinalizeDeps {
@@ -122,7 +140,11 @@ export async function finalizeRun(runId: string, deps: FinalizeDeps): Promise<Re
   for (const scenario of deps.scenarios) {
     const shards = stored.loadShards.filter((s) => s.scenario === scenario.name);
     if (shards.length === 0) continue;
-    const judged = scenario.judge(shards, deps.params, new Date(Math.min(...shards.map((s) => s.firstSendAtMs))).toISOString());
+    const judged = scenario.judge(
+      shards,
+      deps.params,
+      new Date(Math.min(...shards.map((s) => s.firstSendAtMs))).toISOString(),
+    );
     for (const result of judged) {
       await deps.store.putResult(runId, result);
       const at = results.findIndex((r) => r.checkId === result.checkId);
@@ -133,7 +155,12 @@ export async function finalizeRun(runId: string, deps: FinalizeDeps): Promise<Re
 
   const incompleteReason = deps.incompleteReason ?? stored.meta.incompleteReason;
   const complete = incompleteReason === undefined;
-  const { clauses, score, overall } = scoreRun({ profile: deps.profile, results, passScore: deps.passScore, complete });
+  const { clauses, score, overall } = scoreRun({
+    profile: deps.profile,
+    results,
+    passScore: deps.passScore,
+    complete,
+  });
   const finishedAt = now().toISOString();
   const order = new Map(deps.profile.checks.map((c, i) => [c.id, i]));
   results.sort((a, b) => (order.get(a.checkId) ?? 1e9) - (order.get(b.checkId) ?? 1e9));

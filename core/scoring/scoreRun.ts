@@ -17,7 +17,13 @@ export const ClauseVerdictSchema = z.object({
   area: z.string(),
   verdict: ClauseVerdictValueSchema,
   checkIds: z.array(z.string()),
-  counts: z.object({ pass: z.number(), fail: z.number(), error: z.number(), skip: z.number(), missing: z.number() }),
+  counts: z.object({
+    pass: z.number(),
+    fail: z.number(),
+    error: z.number(),
+    skip: z.number(),
+    missing: z.number(),
+  }),
 });
 export type ClauseVerdict = z.infer<typeof ClauseVerdictSchema>;
 
@@ -52,7 +58,11 @@ const clauseScore: Partial<Record<ClauseVerdictValue, number>> = {
  *   incomplete, and a regulator cannot sign "conform" on it;
  * - every check skipped as not applicable: not applicable; otherwise not evaluated.
  */
-export function judgeClause(clause: Clause, checkIds: readonly string[], results: ReadonlyMap<string, CheckResult>) {
+export function judgeClause(
+  clause: Clause,
+  checkIds: readonly string[],
+  results: ReadonlyMap<string, CheckResult>,
+) {
   const counts = { pass: 0, fail: 0, error: 0, skip: 0, missing: 0 };
   let allNotApplicable = checkIds.length > 0;
   for (const id of checkIds) {
@@ -67,7 +77,8 @@ export function judgeClause(clause: Clause, checkIds: readonly string[], results
   }
   let verdict: ClauseVerdictValue;
   if (counts.fail > 0) verdict = counts.pass > 0 ? 'partially-conform' : 'nonconform';
-  else if (counts.pass > 0 && counts.error === 0 && counts.missing === 0 && counts.skip === 0) verdict = 'conform';
+  else if (counts.pass > 0 && counts.error === 0 && counts.missing === 0 && counts.skip === 0)
+    verdict = 'conform';
   else if (allNotApplicable) verdict = 'not-applicable';
   else verdict = 'not-evaluated';
   return {
@@ -125,7 +136,8 @@ export function scoreRun({ profile, results, passScore, complete }: ScoreRunInpu
 
   const reasons: string[] = [];
   const mandatoryFailing = clauses.filter((c) => c.modal === '应' && c.verdict === 'nonconform');
-  for (const c of mandatoryFailing) reasons.push(`mandatory clause ${c.clauseId} (${c.title.en}) is nonconform`);
+  for (const c of mandatoryFailing)
+    reasons.push(`mandatory clause ${c.clauseId} (${c.title.en}) is nonconform`);
   const mandatoryOpen = clauses.filter(
     (c) => c.modal === '应' && (c.verdict === 'partially-conform' || c.verdict === 'not-evaluated'),
   );
