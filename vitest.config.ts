@@ -17,8 +17,10 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/e2e/globalSetup.ts'],
-          // Each e2e file starts its own chain(s); two cores, so at most two files at a time.
+          // Each e2e file starts its own chain(s); two cores, so at most two files at a time,
+          // and only after the unit project (vitest needs distinct group orders for distinct worker limits).
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
           testTimeout: 120_000,
           hookTimeout: 60_000,
         },

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { contractChecks } from './index.ts';
+
+/** Stable ids and clauses from the team brief: external contracts, compared across reports. */
+const expected = { 'SC-01': { id: 'contract-revert-atomic', clauseIds: ['0184-12.5'] } };
+
+describe('contractChecks', () => {
+  it('lists each catalogue entry once, with its stable id and clauses', () => {
+    expect(
+      Object.fromEntries(contractChecks.map((c) => [c.catalogueId, { id: c.id, clauseIds: c.clauseIds }])),
+    ).toEqual(expected);
+  });
+
+  it.each(contractChecks.map((c) => [c.catalogueId, c] as const))(
+    '%s is documented completely',
+    (_, check) => {
+      expect(check.kind).toBe('conformance');
+      expect(check.title.zh).toMatch(/[\u4e00-\u9fff]/);
+      expect(check.requires.length).toBeGreaterThan(0);
+      expect(check.description).toMatch(/Passes when/);
+      // Names the fault-proxy fault that demonstrates it: a check that cannot fail is a defect.
+      expect(check.failsWhen).toMatch(/fault "[a-z-]+"/);
+    },
+  );
+});

@@ -1,0 +1,61 @@
+/**
+ * The one DynamoDB table of the result store (single-table design, docs/adr/0002). infra/ imports
+ * these names so the CDK table and the code that reads it cannot drift apart.
+ *
+ * | item        | pk            | sk                                   | gsi1pk / gsi1sk                      |
+ * |-------------|---------------|--------------------------------------|--------------------------------------|
+ * | run meta    | RUN#<runId>   | META                                 | –                                    |
+ * | result      | RUN#<runId>   | RESULT#<checkId>                     | –                                    |
+ * | load shard  | RUN#<runId>   | LOADSHARD#<scenario>#<shardIndex>    | –                                    |
+ * | report      | RUN#<runId>   | REPORT                               | REPORTS / <createdAt>#<reportId>     |
+ */
+export const tableDesign = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  /** Newest-first report listing; only report items carry its keys (a sparse index). */
+  byCreatedAtIndex: { name: 'byCreatedAt', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+  /** What the item is: one of `itemTypes`; lets an operator read the table in the console. */
+  typeAttribute: 'type',
+  /** The item's payload as JSON text (validated with zod on every read). */
+  jsonAttribute: 'json',
+  /** The payload gzipped, used instead of `json` when the text would exceed the item size limit. */
+  jsonGzipAttribute: 'jsonGzip',
+  /**
+   * Copied onto report items and projected into `byCreatedAt`, so listing reports needs no second
+   * read. Names equal the fields of ReportSummarySchema (core/report/ReportSchema.ts); `chainId` and
+   * `score` are numbers (N), the rest strings (S).
+   */
+  reportSummaryAttributes: [
+    'reportId',
+    'createdAt',
+    'status',
+    'endpoint',
+    'chainId',
+    'clientVersion',
+    'profile',
+    'verdict',
+    'score',
+  ] as const,
+} as const;
+
+export const itemTypes = { run: 'run', result: 'result', loadShard: 'load-shard', report: 'report' } as const;
+
+/** The gsi1pk of every report item: one partition, so one Query lists them all in order. */
+export const reportsIndexPartition = 'REPORTS';
+
+/** DynamoDB's hard limit on one item, attribute names included (400 KB = 409,600 bytes). */
+export const maxItemBytes = 400 * 1024;
+
+export const keyOf = {
+  run: (runId: string) => `RUN#${runId}`,
+  meta: 'META',
+  result: (checkId: string) => `RESULT#${checkId}`,
+  loadShard: (scenario: string, shardIndex: number) => `LOADSHARD#${scenario}#${shardIndex}`,
+  report: 'REPORT',
+  /**
+   * createdAt is re-serialised with `toISOString()` so every value has millisecond precision and
+   * sorts as text: `…:00Z` and `…:00.500Z` would otherwise sort backwards ('.' < 'Z').
+   */
+  reportsIndexSort: (createdAt: string, reportId: string) =>
+    `${new Date(createdAt).toISOString()}#${reportId}`,
+} as const;
