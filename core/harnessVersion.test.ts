@@ -5,7 +5,9 @@ import { newRunId } from './run/newRunId.ts';
 import { RunIdSchema } from './run/RunMetaSchema.ts';
 
 it('records the same version as package.json', () => {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
   expect(harnessVersion).toBe(pkg.version);
 });
 

@@ -7,6 +7,7 @@ import { createEvmTransactions } from './createEvmTransactions.ts';
 import { createJsonRpcTransport } from './createJsonRpcTransport.ts';
 import { createRpcClient } from './createRpcClient.ts';
 import { getBlock } from './getBlock.ts';
+import { headerHashFor } from './headerHashFor.ts';
 import { parseRpcResult } from './parseRpcResult.ts';
 import { HexSchema, QuantitySchema } from './RpcSchemas.ts';
 import { recomputeBlockHash } from './recomputeBlockHash.ts';
@@ -99,9 +100,11 @@ export async function createEvmAdapter(options: CreateEvmAdapterOptions): Promis
   const capabilities = new Set<Capability>(baseCapabilities);
   if (options.embedded) capabilities.add('control.mining');
 
+  const hashHeader = headerHashFor(info.cryptoSuite);
   return {
     info,
     capabilities,
+    ...(options.caCertPem === undefined ? {} : { caCertPem: options.caCertPem }),
     ledger: {
       async getHeight() {
         return parseRpcResult(
@@ -113,7 +116,7 @@ export async function createEvmAdapter(options: CreateEvmAdapterOptions): Promis
       },
       getBlock: (number) => getBlock(client, number),
     },
-    verifier: { recomputeBlockHash, recomputeTxRoot },
+    verifier: { recomputeBlockHash: (block) => recomputeBlockHash(block, hashHeader), recomputeTxRoot },
     transactions: createEvmTransactions(client, chainId, options.privateKey),
     contracts: {
       async getStorageAt(address, slot) {

@@ -1,5 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { rootCertificates } from 'node:tls';
 import { TargetError, TargetUnreachableError } from '#core/errors/TargetError.ts';
 
 export interface JsonRpcTransportOptions {
@@ -52,7 +53,8 @@ export function createJsonRpcTransport(options: JsonRpcTransportOptions): JsonRp
           {
             method: 'POST',
             headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-            ...(options.caCertPem === undefined ? {} : { ca: options.caCertPem }),
+            // `ca` replaces Node's roots, so add the operator's CA to them rather than trust it alone.
+            ...(options.caCertPem === undefined ? {} : { ca: [...rootCertificates, options.caCertPem] }),
           },
           (res) => {
             answered = true;

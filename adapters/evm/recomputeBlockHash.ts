@@ -32,8 +32,11 @@ const headerFields = [
 
 const firstOptional = 'baseFeePerGas';
 
-/** keccak256(RLP(header)): the Ethereum block hash, recomputed from the fields the node returned. */
-export function recomputeBlockHash(block: BlockView): Hex {
+/**
+ * hash(RLP(header)): the block hash recomputed from the fields the node returned, with the hash
+ * function of the suite the chain declares (keccak256 for Ethereum; SM3 on 国密 chains).
+ */
+export function recomputeBlockHash(block: BlockView, hash: (bytes: Hex) => Hex = keccak256): Hex {
   const items: Hex[] = [];
   let optional = false;
   for (const [name, kind] of headerFields) {
@@ -46,7 +49,7 @@ export function recomputeBlockHash(block: BlockView): Hex {
     }
     items.push(kind === 'quantity' ? quantityBytes(value as Hex) : (value as Hex));
   }
-  return keccak256(toRlp(items));
+  return hash(toRlp(items));
 }
 
 /** RLP encodes integers big-endian without leading zeros; zero is the empty string. */

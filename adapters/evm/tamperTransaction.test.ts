@@ -22,10 +22,14 @@ it('changes the payload, keeps the signature, and so breaks the sender binding',
   expect(parseTransaction(tampered).value).toBe(6n);
   expect(parseTransaction(tampered).r).toBe(parseTransaction(raw).r);
   expect(await recoverTransactionAddress({ serializedTransaction: raw as never })).toBe(account.address);
-  expect(await recoverTransactionAddress({ serializedTransaction: tampered as never })).not.toBe(account.address);
+  expect(await recoverTransactionAddress({ serializedTransaction: tampered as never })).not.toBe(
+    account.address,
+  );
 });
 
 it('strips credentials, query and fragment from endpoints shown in reports', () => {
-  expect(redactUrl('https://user:secret@node.example:8545/rpc?token=abc#x')).toBe('https://node.example:8545/rpc');
+  expect(redactUrl('https://user:secret@node.example:8545/rpc?token=abc#x')).toBe(
+    'https://node.example:8545/rpc',
+  );
   expect(redactUrl('http://127.0.0.1:8545')).toBe('http://127.0.0.1:8545');
 });

@@ -17,7 +17,8 @@ export function buildJrt0193Profile(checks: readonly CheckMeta[]): Profile {
       zh: '区块链技术金融应用 评估规则（JR/T 0193-2020，安全部分依 JR/T 0184-2020）',
       en: 'Financial application of blockchain technology — evaluation rules (JR/T 0193-2020; security per JR/T 0184-2020)',
     },
-    basis: 'Modelled on the JR/T 0193-2020 structure with JR/T 0184-2020 requirements; not an official conformity assessment.',
+    basis:
+      'Modelled on the JR/T 0193-2020 structure with JR/T 0184-2020 requirements; not an official conformity assessment.',
     clauses: jrt0193Clauses,
     // Metadata only: the profile is data, the probes stay with their suites.
     checks: checks.map(({ id, catalogueId, kind, title, clauseIds, requires, description, failsWhen }) => ({

@@ -10,7 +10,10 @@ import type { Clause } from '#core/profile/ClauseSchema.ts';
 export const jrt0193Clauses: readonly Clause[] = [
   {
     id: '0184-7.2',
-    title: { zh: '账本防篡改：链式结构与哈希嵌套', en: 'Tamper-resistant ledger: chained structure with hash nesting' },
+    title: {
+      zh: '账本防篡改：链式结构与哈希嵌套',
+      en: 'Tamper-resistant ledger: chained structure with hash nesting',
+    },
     source: 'JR/T 0184-2020 7.2; JR/T 0193-2020 6.1, 8.5',
     modal: '应',
     area: 'ledger',

@@ -152,6 +152,11 @@ export interface ChainControl {
 export interface ChainAdapter {
   readonly info: TargetInfo;
   readonly capabilities: ReadonlySet<Capability>;
+  /**
+   * Extra CA (PEM) the adapter trusts for TLS to the target, on top of the system roots, so a TLS
+   * check can trust exactly the same. Kept out of `info`: it is configuration, not a fingerprint.
+   */
+  readonly caCertPem?: string;
   readonly ledger: LedgerApi;
   readonly verifier?: BlockVerifier;
   readonly transactions?: TransactionsApi;

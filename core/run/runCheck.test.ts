@@ -7,12 +7,23 @@ import { runCheck } from './runCheck.ts';
 
 // A pure test of the runner's bookkeeping: the adapter is never called by these checks.
 const adapter = {
-  info: { family: 'evm', endpoint: 'http://x', chainId: 1, clientVersion: 'v', genesisHash: '0x', cryptoSuite: 'secp256k1-keccak256', embedded: false },
+  info: {
+    family: 'evm',
+    endpoint: 'http://x',
+    chainId: 1,
+    clientVersion: 'v',
+    genesisHash: '0x',
+    cryptoSuite: 'secp256k1-keccak256',
+    embedded: false,
+  },
   capabilities: new Set(['block.read']),
 } as unknown as ChainAdapter;
 const ctx = { adapter, params: ProfileParametersSchema.parse({}), progress: () => undefined };
 
-const check = (run: CheckDefinition['run'], requires: CheckDefinition['requires'] = ['block.read']): CheckDefinition => ({
+const check = (
+  run: CheckDefinition['run'],
+  requires: CheckDefinition['requires'] = ['block.read'],
+): CheckDefinition => ({
   id: 'demo-check',
   catalogueId: 'DEMO-01',
   kind: 'conformance',
@@ -26,7 +37,10 @@ const check = (run: CheckDefinition['run'], requires: CheckDefinition['requires'
 
 describe('runCheck', () => {
   it('skips a check whose capability the adapter lacks, naming it', async () => {
-    const r = await runCheck(check(async () => ({ status: 'pass', summary: 'never' }), ['contract.evm']), ctx);
+    const r = await runCheck(
+      check(async () => ({ status: 'pass', summary: 'never' }), ['contract.evm']),
+      ctx,
+    );
     expect(r).toMatchObject({ status: 'skip', skipReason: 'unsupported-capability' });
     expect(r.summary).toMatch(/contract\.evm/);
   });
@@ -54,8 +68,17 @@ describe('runCheck', () => {
   });
 
   it('keeps the verdict and adds id, kind and timing', async () => {
-    const r = await runCheck(check(async () => ({ status: 'fail', summary: 'bad', expected: 1, actual: 2 })), ctx);
-    expect(r).toMatchObject({ checkId: 'demo-check', kind: 'conformance', status: 'fail', expected: 1, actual: 2 });
+    const r = await runCheck(
+      check(async () => ({ status: 'fail', summary: 'bad', expected: 1, actual: 2 })),
+      ctx,
+    );
+    expect(r).toMatchObject({
+      checkId: 'demo-check',
+      kind: 'conformance',
+      status: 'fail',
+      expected: 1,
+      actual: 2,
+    });
     expect(r.durationMs).toBeGreaterThanOrEqual(0);
   });
 });

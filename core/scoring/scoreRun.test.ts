@@ -28,7 +28,11 @@ const profile: Profile = ProfileSchema.parse({
   rubric: { modalWeights: { 应: 3, 宜: 2, 可: 1 } },
 });
 
-const result = (checkId: string, status: CheckResult['status'], extra: Partial<CheckResult> = {}): CheckResult => ({
+const result = (
+  checkId: string,
+  status: CheckResult['status'],
+  extra: Partial<CheckResult> = {},
+): CheckResult => ({
   checkId,
   kind: 'conformance',
   status,
@@ -40,7 +44,12 @@ const result = (checkId: string, status: CheckResult['status'], extra: Partial<C
 
 describe('scoreRun', () => {
   it('conforms when every clause conforms and the score reaches the pass mark', () => {
-    const out = scoreRun({ profile, results: ['a', 'b', 'c', 'd'].map((id) => result(id, 'pass')), passScore: 80, complete: true });
+    const out = scoreRun({
+      profile,
+      results: ['a', 'b', 'c', 'd'].map((id) => result(id, 'pass')),
+      passScore: 80,
+      complete: true,
+    });
     expect(out.clauses.map((c) => c.verdict)).toEqual(['conform', 'conform', 'conform']);
     expect(out.score.value).toBe(100);
     expect(out.score.coverage).toBe(1);
@@ -73,7 +82,12 @@ describe('scoreRun', () => {
   });
 
   it('does not call a clause conform when a check was inconclusive or missing', () => {
-    const out = scoreRun({ profile, results: [result('a', 'pass'), result('b', 'error'), result('d', 'pass')], passScore: 0, complete: true });
+    const out = scoreRun({
+      profile,
+      results: [result('a', 'pass'), result('b', 'error'), result('d', 'pass')],
+      passScore: 0,
+      complete: true,
+    });
     expect(out.clauses[0]?.verdict).toBe('not-evaluated');
     expect(out.clauses[1]?.verdict).toBe('not-evaluated');
     expect(out.clauses[1]?.counts.missing).toBe(1);

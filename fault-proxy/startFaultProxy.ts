@@ -1,0 +1,238 @@
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { z } from 'zod';
+import { ConfigError } from '#core/errors/ConfigError.ts';
+import { type FaultName, FaultNameSchema } from './faultCatalogue.ts';
+import { garbageResponse } from './faults/garbageResponse.ts';
+import { hugeResponse } from './faults/hugeResponse.ts';
+import { wrongErrorCodes } from './faults/wrongErrorCodes.ts';
+import { handleJsonRpcBody, type JsonRpcReply } from './handleJsonRpcBody.ts';
+import { type JsonRpcId, JsonRpcIdSchema, jsonRpcError } from './JsonRpcMessage.ts';
+import { createProxyState } from './ProxyState.ts';
+import { loadTestCertificates } from './testCertificates.ts';
+import { createUpstreamClient } from './UpstreamClient.ts';
+
+export interface TlsKeyPair {
+  readonly keyPem: string;
+  readonly certPem: string;
+}
+
+export interface FaultProxyTls extends TlsKeyPair {
+  /** Served instead under `untrusted-certificate`. @default - tests/fixtures/tls/untrusted.*.pem */
+  readonly untrusted?: TlsKeyPair;
+}
+
+export interface StartFaultProxyOptions {
+  /** The real chain's JSON-RPC URL. */
+  readonly upstreamUrl: string;
+  /** @default [] — a transparent proxy */
+  readonly faults?: readonly FaultName[];
+  /** @default - a free port chosen by the OS */
+  readonly port?: number;
+  /** Serve HTTPS with this key pair. @default - plain HTTP */
+  readonly tls?: FaultProxyTls;
+  /** Namespaces (`eth`, `net`, ...) passed to the chain; others get -32601. @default - all */
+  readonly allowedNamespaces?: readonly string[];
+  /** Delay of every response under `slow-responses`. @default 1500 */
+  readonly delayMs?: number;
+}
+
+export interface RunningFaultProxy {
+  /** `http(s)://127.0.0.1:<port>` */
+  readonly url: string;
+  readonly port: number;
+  /** Replaces the active faults; takes effect for the next request (and the next TLS handshake). */
+  setFaults(faults: readonly FaultName[]): void;
+  /** Stops listening and cuts open connections (in-flight answers are dropped). */
+  close(): Promise<void>;
+}
+
+/** Largest request body accepted; JSON-RPC batches of signed transactions stay far below it. */
+export const maxRequestBytes = 8 * 1024 * 1024;
+
+const OptionsSchema = z.object({
+  upstreamUrl: z.url({ protocol: /^https?$/ }),
+  faults: z.array(FaultNameSchema).default([]),
+  port: z.number().int().min(0).max(65_535).optional(),
+  allowedNamespaces: z.array(z.string().min(1)).optional(),
+  delayMs: z.number().int().nonnegative().default(1_500),
+});
+
+/**
+ * Starts a JSON-RPC proxy on 127.0.0.1 in front of a real chain that injects the named faults
+ * (faultCatalogue.ts). Request- and message-level faults are pure functions in faults/; this file
+ * owns only the transport: HTTP(S), body bounds, and the transport faults (TLS, slow, garbage, huge).
+ */
+export async function startFaultProxy(options: StartFaultProxyOptions): Promise<RunningFaultProxy> {
+  const parsed = OptionsSchema.safeParse(options);
+  if (!parsed.success) {
+    throw new ConfigError(`invalid fault proxy options: ${z.prettifyError(parsed.error)}`, {
+      details: `fault names allowed: ${FaultNameSchema.options.join(', ')}`,
+    });
+  }
+  const { upstreamUrl, delayMs, allowedNamespaces } = parsed.data;
+  const tls = options.tls;
+  let faults = checkedFaults(parsed.data.faults, tls);
+  const closing = new AbortController();
+  const upstream = createUpstreamClient(upstreamUrl);
+  const state = createProxyState();
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const active = faults;
+    const body = req.method === 'POST' ? await readBoundedBody(req) : undefined;
+    // The proxy's own errors are JSON-RPC errors too, so wrong-error-codes rewrites them like the chain's.
+    const ownError = (status: number, message: string): JsonRpcReply => {
+      const error = jsonRpcError(null, -32600, message);
+      return {
+        status,
+        body: JSON.stringify(active.has('wrong-error-codes') ? wrongErrorCodes(error) : error),
+      };
+    };
+    let reply: JsonRpcReply | 'garbage' | 'huge';
+    if (req.method !== 'POST') {
+      reply = ownError(405, 'the fault proxy accepts JSON-RPC over HTTP POST only');
+    } else if (body === undefined) {
+      reply = ownError(413, `request body exceeds ${maxRequestBytes} bytes`);
+    } else if (active.has('garbage-responses')) {
+      reply = 'garbage';
+    } else if (active.has('huge-responses')) {
+      reply = 'huge';
+    } else {
+      reply = await handleJsonRpcBody(body, { upstream, state, faults: active, allowedNamespaces });
+    }
+    if (active.has('slow-responses')) await sleep(delayMs, undefined, { signal: closing.signal });
+    if (reply === 'garbage') {
+      res.writeHead(garbageResponse.status, { 'content-type': garbageResponse.contentType });
+      res.end(garbageResponse.body);
+    } else if (reply === 'huge') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      await pipeline(Readable.from(hugeResponse(requestId(body))), res);
+    } else {
+      res.writeHead(reply.status, { 'content-type': 'application/json' });
+      res.end(reply.body);
+    }
+  };
+
+  const listener = (req: IncomingMessage, res: ServerResponse): void => {
+    handle(req, res).catch((error: unknown) => {
+      if (closing.signal.aborted || res.writableEnded || res.destroyed) return; // closing, or the client left
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      // Almost always the chain could not be reached: answer as a gateway would (HTTP 502), with a JSON-RPC error.
+      const message = `fault proxy failed forwarding to ${upstreamUrl}: ${error instanceof Error ? error.message : String(error)}`;
+      res.writeHead(502, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(jsonRpcError(null, -32603, message)));
+    });
+  };
+
+  const httpsServer = tls
+    ? createHttpsServer(keyPairOptions(servedKeyPair(tls, faults)), listener)
+    : undefined;
+  const server: Server = httpsServer ?? createHttpServer(listener);
+  const port = await listen(server, parsed.data.port ?? 0);
+
+  return {
+    url: `${tls ? 'https' : 'http'}://127.0.0.1:${port}`,
+    port,
+    setFaults(next) {
+      const previous = faults;
+      const names = z.array(FaultNameSchema).safeParse(next);
+      if (!names.success) {
+        throw new ConfigError(`unknown fault name in ${JSON.stringify(next)}`, {
+          details: `fault names allowed: ${FaultNameSchema.options.join(', ')}`,
+        });
+      }
+      faults = checkedFaults(names.data, tls);
+      if (
+        tls &&
+        httpsServer &&
+        previous.has('untrusted-certificate') !== faults.has('untrusted-certificate')
+      ) {
+        // New certificate for new handshakes; kept-alive connections would otherwise keep the old one.
+        httpsServer.setSecureContext(keyPairOptions(servedKeyPair(tls, faults)));
+        server.closeAllConnections();
+      }
+    },
+    async close() {
+      closing.abort();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+    },
+  };
+}
+
+function checkedFaults(names: readonly FaultName[], tls: FaultProxyTls | undefined): ReadonlySet<FaultName> {
+  if (names.includes('untrusted-certificate') && tls === undefined) {
+    throw new ConfigError(
+      'the fault untrusted-certificate needs a TLS proxy; pass tls: { keyPem, certPem } to startFaultProxy',
+    );
+  }
+  return new Set(names);
+}
+
+function servedKeyPair(tls: FaultProxyTls, faults: ReadonlySet<FaultName>): TlsKeyPair {
+  if (!faults.has('untrusted-certificate')) return tls;
+  if (tls.untrusted) return tls.untrusted;
+  const fixtures = loadTestCertificates();
+  return { keyPem: fixtures.untrustedKeyPem, certPem: fixtures.untrustedCertPem };
+}
+
+function keyPairOptions(pair: TlsKeyPair): { key: string; cert: string } {
+  return { key: pair.keyPem, cert: pair.certPem };
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        new ConfigError(
+          `the fault proxy cannot listen on 127.0.0.1:${port} (${error.code ?? error.message}); pick another port or omit it to use a free one`,
+          { cause: error },
+        ),
+      ),
+    );
+    server.listen(port, '127.0.0.1', () => {
+      const address = server.address();
+      resolve(typeof address === 'object' && address !== null ? address.port : port);
+    });
+  });
+}
+
+/**
+ * Reads the body up to maxRequestBytes; beyond that, drains the rest without keeping it (so the client
+ * still gets an answer instead of a reset) and resolves undefined.
+ */
+function readBoundedBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxRequestBytes) chunks.push(chunk);
+      else chunks.length = 0;
+    });
+    req.once('end', () => resolve(size <= maxRequestBytes ? Buffer.concat(chunks) : undefined));
+    req.once('error', reject);
+  });
+}
+
+/** The id to echo in a synthetic answer: the request's, when the body is a single request. */
+function requestId(body: Buffer | undefined): JsonRpcId {
+  try {
+    const parsed = z.object({ id: JsonRpcIdSchema }).safeParse(JSON.parse(body?.toString('utf8') ?? ''));
+    return parsed.success ? parsed.data.id : null;
+  } catch {
+    return null;
+  }
+}
