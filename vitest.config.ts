@@ -7,7 +7,9 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['{core,adapters,conformance-suites,property-suites,load-tests,reports,lambdas,infra,cli,fault-proxy}/**/*.test.ts'],
+          include: [
+            '{core,adapters,conformance-suites,property-suites,load-tests,reports,lambdas,infra,cli,fault-proxy}/**/*.test.ts',
+          ],
           exclude: ['**/node_modules/**', 'cdk.out/**'],
           testTimeout: 60_000,
         },

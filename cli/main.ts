@@ -45,7 +45,9 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
       io.error(error.shortMessage);
       return 1;
     }
-    io.error(`internal error (please report): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    io.error(
+      `internal error (please report): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     return 70;
   }
 }

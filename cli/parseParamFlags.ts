@@ -5,11 +5,15 @@ import { type ProfileParameters, ProfileParametersSchema } from '#core/profile/P
  * Turns `--param key=value` flags (values as JSON where they parse, strings otherwise) and the
  * dedicated flags into validated profile parameters. Unknown keys are errors, not silently ignored.
  */
-export function parseParamFlags(pairs: readonly string[], overrides: Record<string, unknown>): ProfileParameters {
+export function parseParamFlags(
+  pairs: readonly string[],
+  overrides: Record<string, unknown>,
+): ProfileParameters {
   const input: Record<string, unknown> = {};
   for (const pair of pairs) {
     const at = pair.indexOf('=');
-    if (at <= 0) throw new ConfigError(`--param "${pair}" must look like key=value, e.g. --param ledgerSampleBlocks=64`);
+    if (at <= 0)
+      throw new ConfigError(`--param "${pair}" must look like key=value, e.g. --param ledgerSampleBlocks=64`);
     const key = pair.slice(0, at);
     const raw = pair.slice(at + 1);
     let value: unknown = raw;

@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createEvmAdapter } from '#adapters/evm/createEvmAdapter.ts';
+import { conformanceChecks } from '#conformance/conformanceChecks.ts';
+import { jrt0193Profile } from '#conformance/profile/jrt0193Profile.ts';
 import type { ChainAdapter } from '#core/adapter/ChainAdapter.ts';
 import { CryptoSuiteSchema } from '#core/adapter/TargetInfo.ts';
 import { ChainevalError } from '#core/errors/ChainevalError.ts';
@@ -8,15 +10,13 @@ import { TargetError } from '#core/errors/TargetError.ts';
 import { harnessVersion } from '#core/harnessVersion.ts';
 import { newRunId } from '#core/run/newRunId.ts';
 import { finalizeRun, runLoadShardStep, runSuiteStep, type StepName } from '#core/run/steps.ts';
-import { conformanceChecks } from '#conformance/conformanceChecks.ts';
-import { jrt0193Profile } from '#conformance/profile/jrt0193Profile.ts';
 import { transferLoadScenario } from '#load/transferLoadScenario.ts';
 import { propertyChecks } from '#property/propertyChecks.ts';
 import { renderTerminalSummary } from '#reports/render/renderTerminalSummary.ts';
 import { writeReportFiles } from '#reports/writeReportFiles.ts';
+import type { CliIo } from '../CliIo.ts';
 import { anvilDevPrivateKey, type RunningAnvil, startAnvil } from '../embedded/startAnvil.ts';
 import { openStore } from '../openStore.ts';
-import type { CliIo } from '../CliIo.ts';
 import { parseFlags } from '../parseFlags.ts';
 import { parseParamFlags } from '../parseParamFlags.ts';
 import { readPrivateKeyFile } from '../readPrivateKeyFile.ts';
@@ -60,7 +60,8 @@ function parsePort(value: string | undefined, flag: string): number | undefined 
 function parsePositive(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new ConfigError(`${flag} must be a positive number (got "${value}")`);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new ConfigError(`${flag} must be a positive number (got "${value}")`);
   return n;
 }
 
@@ -89,27 +90,41 @@ export async function evaluateCommand(argv: readonly string[], io: CliIo): Promi
     return 0;
   }
   if (positionals.length > 0) {
-    throw new ConfigError(`evaluate takes no positional arguments (got "${positionals[0]}"); use --target <url> for an endpoint`);
+    throw new ConfigError(
+      `evaluate takes no positional arguments (got "${positionals[0]}"); use --target <url> for an endpoint`,
+    );
   }
   if (values['private-key-file'] && !values.target) {
-    throw new ConfigError('--private-key-file needs --target <url>; without --target the embedded chain and its dev account are used');
+    throw new ConfigError(
+      '--private-key-file needs --target <url>; without --target the embedded chain and its dev account are used',
+    );
   }
   if (values.target && !values['private-key-file']) {
-    throw new ConfigError('--target needs --private-key-file <file> holding the key of an account funded on that chain');
+    throw new ConfigError(
+      '--target needs --private-key-file <file> holding the key of an account funded on that chain',
+    );
   }
   const failOn = values['fail-on'];
   if (failOn !== undefined && failOn !== 'nonconform' && failOn !== 'partially-conform') {
     throw new ConfigError(`--fail-on must be "nonconform" or "partially-conform" (got "${failOn}")`);
   }
-  const skip = new Set((values.skip ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+  const skip = new Set(
+    (values.skip ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
   for (const step of skip) {
     if (!(skippableSteps as readonly string[]).includes(step)) {
       throw new ConfigError(`--skip accepts ${skippableSteps.join(', ')} (got "${step}")`);
     }
   }
-  const cryptoSuite = values['crypto-suite'] === undefined ? undefined : CryptoSuiteSchema.safeParse(values['crypto-suite']);
+  const cryptoSuite =
+    values['crypto-suite'] === undefined ? undefined : CryptoSuiteSchema.safeParse(values['crypto-suite']);
   if (cryptoSuite && !cryptoSuite.success) {
-    throw new ConfigError(`--crypto-suite must be one of ${CryptoSuiteSchema.options.join(', ')} (got "${values['crypto-suite']}")`);
+    throw new ConfigError(
+      `--crypto-suite must be one of ${CryptoSuiteSchema.options.join(', ')} (got "${values['crypto-suite']}")`,
+    );
   }
   const rate = parsePositive(values.rate, '--rate');
   const duration = parsePositive(values.duration, '--duration');
@@ -119,7 +134,9 @@ export async function evaluateCommand(argv: readonly string[], io: CliIo): Promi
   });
   const chainPort = parsePort(values['chain-port'], '--chain-port');
   const dynamodbPort = parsePort(values['dynamodb-port'], '--dynamodb-port');
-  const privateKey = values['private-key-file'] ? await readPrivateKeyFile(values['private-key-file']) : anvilDevPrivateKey;
+  const privateKey = values['private-key-file']
+    ? await readPrivateKeyFile(values['private-key-file'])
+    : anvilDevPrivateKey;
   const caCertPem = values['ca-file'] ? await readCaFile(values['ca-file']) : undefined;
 
   const cleanups: (() => Promise<void>)[] = [];
@@ -154,7 +171,11 @@ export async function evaluateCommand(argv: readonly string[], io: CliIo): Promi
     cleanups.push(() => adapter.close());
 
     const runId = newRunId();
-    const plannedSteps: StepName[] = ['conformance', ...(['property', 'load'] as const).filter((s) => !skip.has(s)), 'finalize'];
+    const plannedSteps: StepName[] = [
+      'conformance',
+      ...(['property', 'load'] as const).filter((s) => !skip.has(s)),
+      'finalize',
+    ];
     await opened.store.putRun({
       runId,
       status: 'running',
@@ -184,10 +205,17 @@ export async function evaluateCommand(argv: readonly string[], io: CliIo): Promi
     io.out(renderTerminalSummary(report, { color: io.color && !values['no-color'] }));
     io.out(`report ${report.reportId}: ${paths.jsonPath}\n                         ${paths.htmlPath}`);
     if (incompleteReason !== undefined) {
-      io.error(`run incomplete: ${incompleteReason}; the results obtained are stored in report ${report.reportId}`);
+      io.error(
+        `run incomplete: ${incompleteReason}; the results obtained are stored in report ${report.reportId}`,
+      );
       return 2;
     }
-    const bad = failOn === 'nonconform' ? ['nonconform'] : failOn === 'partially-conform' ? ['nonconform', 'partially-conform'] : [];
+    const bad =
+      failOn === 'nonconform'
+        ? ['nonconform']
+        : failOn === 'partially-conform'
+          ? ['nonconform', 'partially-conform']
+          : [];
     return bad.includes(report.overall.verdict) ? 3 : 0;
   } finally {
     await cleanup();
@@ -208,7 +236,9 @@ async function runSteps(
   let interrupted: string | undefined;
   const onSignal = () => {
     interrupted = 'interrupted by the operator (SIGINT)';
-    io.error('interrupt: finishing the check in flight, then storing an incomplete report (Ctrl-C again to abort)');
+    io.error(
+      'interrupt: finishing the check in flight, then storing an incomplete report (Ctrl-C again to abort)',
+    );
     process.once('SIGINT', () => process.exit(130));
   };
   process.once('SIGINT', onSignal);
@@ -226,7 +256,12 @@ async function runSteps(
   } catch (error) {
     // Whatever stopped the run, the results already stored stay and the run is finalized as incomplete.
     if (error instanceof TargetError) return `${error.shortMessage} (target ${adapter.info.endpoint})`;
-    const message = error instanceof ChainevalError ? error.shortMessage : error instanceof Error ? error.message : String(error);
+    const message =
+      error instanceof ChainevalError
+        ? error.shortMessage
+        : error instanceof Error
+          ? error.message
+          : String(error);
     io.error(error instanceof Error && error.stack ? error.stack : message);
     return `harness fault: ${message}`;
   } finally {
@@ -237,7 +272,8 @@ async function runSteps(
 async function readCaFile(path: string): Promise<string> {
   try {
     const pem = await readFile(path, 'utf8');
-    if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw new ConfigError(`--ca-file "${path}" holds no PEM certificate`);
+    if (!pem.includes('-----BEGIN CERTIFICATE-----'))
+      throw new ConfigError(`--ca-file "${path}" holds no PEM certificate`);
     return pem;
   } catch (error) {
     if (error instanceof ConfigError) throw error;

@@ -34,16 +34,19 @@ export async function reportsCommand(argv: readonly string[], io: CliIo): Promis
     io.out(reportsHelp);
     return values.help ? 0 : 1;
   }
-  if (sub !== 'list' && sub !== 'show') throw new ConfigError(`reports: unknown subcommand "${sub}"; use "list" or "show <reportId>"`);
+  if (sub !== 'list' && sub !== 'show')
+    throw new ConfigError(`reports: unknown subcommand "${sub}"; use "list" or "show <reportId>"`);
   if (rest.length > 0) throw new ConfigError(`reports ${sub}: unexpected argument "${rest[0]}"`);
   if (sub === 'show' && (id === undefined || !RunIdSchema.safeParse(id).success)) {
     throw new ConfigError(
       `reports show needs a report id like 20261124T101500Z-1a2b3c4d (got ${id === undefined ? 'none' : `"${id}"`}); "chaineval reports list" shows them`,
     );
   }
-  if (sub === 'list' && id !== undefined) throw new ConfigError(`reports list takes no argument (got "${id}")`);
+  if (sub === 'list' && id !== undefined)
+    throw new ConfigError(`reports list takes no argument (got "${id}")`);
   const limit = values.limit === undefined ? 20 : Number(values.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1_000) throw new ConfigError(`--limit must be an integer 1–1000 (got "${values.limit}")`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1_000)
+    throw new ConfigError(`--limit must be an integer 1–1000 (got "${values.limit}")`);
 
   const opened = await openStore({
     dynamodbEndpoint: values['dynamodb-endpoint'],
@@ -57,7 +60,11 @@ export async function reportsCommand(argv: readonly string[], io: CliIo): Promis
         io.out('no reports stored yet; run "chaineval evaluate" first');
         return 0;
       }
-      io.out(['REPORT ID                   CREATED                   STATUS      VERDICT            SCORE  CHAIN  CLIENT'].join('\n'));
+      io.out(
+        [
+          'REPORT ID                   CREATED                   STATUS      VERDICT            SCORE  CHAIN  CLIENT',
+        ].join('\n'),
+      );
       for (const r of rows) {
         io.out(
           `${r.reportId.padEnd(27)} ${r.createdAt.padEnd(25)} ${r.status.padEnd(11)} ${r.verdict.padEnd(18)} ${r.score.toFixed(1).padStart(5)}  ${String(r.chainId).padEnd(6)} ${r.clientVersion} @ ${r.endpoint}`,
@@ -66,8 +73,15 @@ export async function reportsCommand(argv: readonly string[], io: CliIo): Promis
       return 0;
     }
     const report = await opened.store.getReport(id!);
-    if (!report) throw new ConfigError(`no report "${id}" in table ${values.table ?? 'chaineval-reports'}; "chaineval reports list" shows the stored ones`);
-    io.out(values.json ? JSON.stringify(report, null, 2) : renderTerminalSummary(report, { color: io.color && !values['no-color'] }));
+    if (!report)
+      throw new ConfigError(
+        `no report "${id}" in table ${values.table ?? 'chaineval-reports'}; "chaineval reports list" shows the stored ones`,
+      );
+    io.out(
+      values.json
+        ? JSON.stringify(report, null, 2)
+        : renderTerminalSummary(report, { color: io.color && !values['no-color'] }),
+    );
     return 0;
   } finally {
     await opened.close();
