@@ -1,0 +1,103 @@
+import type { Histogram } from 'hdr-histogram-js';
+import type { LatencySummary, LoadMetrics } from '#core/checks/LoadMetricsSchema.ts';
+import type { LoadShardResult } from '#core/checks/LoadShardResultSchema.ts';
+import { ConfigError } from '#core/errors/ConfigError.ts';
+import { countAbove, decodeHistogram, encodeHistogram, newHistogram } from './histogramCodec.ts';
+
+/** A send more than this late (actual − intended) is a late send. */
+export const lateSendThresholdMs = 50;
+/**
+ * The generator's rule on itself (DESIGN.md "Load measurement"): the harness, not the chain, was the
+ * bottleneck when more than 1% of sends were late, or the p99 send lag exceeds 100 ms. Such a run
+ * offered less load than the schedule says and gets no performance verdict.
+ */
+export const maxLateSendShare = 0.01;
+export const maxP99SendLagMs = 100;
+
+const µsToMs = (us: number): number => us / 1_000;
+
+function summarize(histogram: Histogram): LatencySummary {
+  if (histogram.totalCount === 0)
+    return { count: 0, meanMs: 0, p50Ms: 0, p90Ms: 0, p95Ms: 0, p99Ms: 0, maxMs: 0 };
+  return {
+    count: histogram.totalCount,
+    meanMs: µsToMs(histogram.mean),
+    p50Ms: µsToMs(histogram.getValueAtPercentile(50)),
+    p90Ms: µsToMs(histogram.getValueAtPercentile(90)),
+    p95Ms: µsToMs(histogram.getValueAtPercentile(95)),
+    p99Ms: µsToMs(histogram.getValueAtPercentile(99)),
+    maxMs: µsToMs(histogram.maxValue),
+  };
+}
+
+/**
+ * Merges the shards of one scenario run exactly: counts add, HDR histograms add bucket by bucket,
+ * and the window runs from the earliest intended send to the latest inclusion of any shard.
+ * Metric definitions (shared/reference/standards.md §3.1 CAICT, §3.2 Hyperledger PSWG):
+ * committed TPS = committed / window; accepted TPS = accepted / send span (at least the scenario
+ * duration); success rate = committed / sent; latency = intended send → inclusion.
+ */
+export function mergeShards(shards: readonly LoadShardResult[]): LoadMetrics {
+  const first = shards[0];
+  if (!first) throw new ConfigError('cannot merge a load scenario with no shard results');
+  const odd = shards.find(
+    (s) =>
+      s.scenario !== first.scenario ||
+      s.shardCount !== first.shardCount ||
+      s.rateTps !== first.rateTps ||
+      s.durationS !== first.durationS,
+  );
+  if (odd) {
+    throw new ConfigError(
+      `shard ${odd.shardIndex} (${odd.scenario}, ${odd.rateTps} tx/s, ${odd.durationS} s, ${odd.shardCount} shards) does not belong with shard ${first.shardIndex} (${first.scenario}, ${first.rateTps} tx/s, ${first.durationS} s, ${first.shardCount} shards)`,
+    );
+  }
+  const sum = (pick: (s: LoadShardResult) => number): number =>
+    shards.reduce((total, s) => total + pick(s), 0);
+  const sent = sum((s) => s.sent);
+  const accepted = sum((s) => s.accepted);
+  const committed = sum((s) => s.committed);
+
+  const latency = newHistogram();
+  const sendLag = newHistogram();
+  for (const s of shards) {
+    latency.add(decodeHistogram(s.latencyHistogram));
+    sendLag.add(decodeHistogram(s.sendLagHistogram));
+  }
+
+  const startMs = Math.min(...shards.map((s) => s.firstSendAtMs));
+  const windowS =
+    committed > 0 ? Math.max(0, Math.max(...shards.map((s) => s.lastInclusionAtMs)) - startMs) / 1_000 : 0;
+  const sendSpanS = Math.max(
+    first.durationS,
+    (Math.max(...shards.map((s) => s.lastSendAtMs)) - startMs) / 1_000,
+  );
+
+  const lateSends = countAbove(sendLag, lateSendThresholdMs * 1_000);
+  const p99SendLagMs = sendLag.totalCount === 0 ? 0 : µsToMs(sendLag.getValueAtPercentile(99));
+  return {
+    scenario: {
+      name: first.scenario,
+      rateTps: first.rateTps,
+      durationS: first.durationS,
+      shards: first.shardCount,
+    },
+    sent,
+    accepted,
+    rejected: sum((s) => s.rejected),
+    committed,
+    lost: sum((s) => s.lost),
+    acceptedTps: accepted / sendSpanS,
+    committedTps: windowS > 0 ? committed / windowS : 0,
+    successRate: sent > 0 ? committed / sent : 0,
+    windowS,
+    latency: summarize(latency),
+    latencyHistogram: encodeHistogram(latency),
+    generator: {
+      maxSendLagMs: µsToMs(sendLag.maxValue),
+      p99SendLagMs,
+      lateSends,
+      harnessBottleneck: p99SendLagMs > maxP99SendLagMs || lateSends > maxLateSendShare * sent,
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { Hex, SubmitOutcome } from '#core/adapter/ChainAdapter.ts';
+import { loadClockMs } from './loadClock.ts';
+import type { PresignedTransfer } from './presignTransfers.ts';
+import { sendOnSchedule } from './sendOnSchedule.ts';
+
+const transfers: PresignedTransfer[] = Array.from({ length: 10 }, (_, i) => ({
+  index: i,
+  offsetMs: i * 20,
+  raw: `0x0${i}` as Hex,
+  txId: `0x${i.toString(16).padStart(64, '0')}` as Hex,
+}));
+
+describe('sendOnSchedule', () => {
+  it('sends at the intended times without waiting for slow answers (open model)', async () => {
+    const sentAt: number[] = [];
+    const startMs = loadClockMs() + 20;
+    const slowSubmit = async (raw: Hex): Promise<SubmitOutcome> => {
+      sentAt.push(loadClockMs());
+      await new Promise((r) => setTimeout(r, 300));
+      return raw === '0x03'
+        ? { accepted: false, error: { code: -32000, message: 'nonce too low' } }
+        : { accepted: true, txId: raw };
+    };
+    const rejectedIds: Hex[] = [];
+    const report = await sendOnSchedule(slowSubmit, transfers, {
+      startMs,
+      onOutcome: (t, o) => {
+        if (!o.accepted) rejectedIds.push(t.txId);
+      },
+    });
+    // Ten sends spread over 180 ms although every answer takes 300 ms.
+    expect(sentAt.at(-1)! - startMs).toBeLessThan(260);
+    expect(report).toMatchObject({ sent: 10, accepted: 9, rejected: 1 });
+    expect(report.rejections).toEqual([`${transfers[3]!.txId}: -32000 nonce too low`]);
+    expect(rejectedIds).toEqual([transfers[3]!.txId]);
+    expect(report.sendLag.totalCount).toBe(10);
+  });
+
+  it('counts a submission that throws as rejected and records the lag the in-flight bound causes', async () => {
+    const startMs = loadClockMs();
+    const report = await sendOnSchedule(
+      async (raw) => {
+        await new Promise((r) => setTimeout(r, 100));
+        if (raw === '0x00') throw new Error('socket hang up\nmore');
+        return { accepted: true, txId: raw };
+      },
+      transfers,
+      { startMs, maxInFlight: 1 },
+    );
+    expect(report).toMatchObject({ sent: 10, accepted: 9, rejected: 1 });
+    expect(report.rejections[0]).toMatch(/transport: socket hang up$/);
+    // With one submission at a time and 100 ms answers, the last send is ~720 ms late.
+    expect(report.sendLag.maxValue).toBeGreaterThan(500_000);
+  });
+});

@@ -1,0 +1,84 @@
+import type { Histogram } from 'hdr-histogram-js';
+import type { Hex, SubmitOutcome } from '#core/adapter/ChainAdapter.ts';
+import { newHistogram } from './histogramCodec.ts';
+import { loadClockMs } from './loadClock.ts';
+import type { PresignedTransfer } from './presignTransfers.ts';
+
+export interface SendOnScheduleOptions {
+  /** Epoch ms of the scenario's start; transfer `i` is due at `startMs + offsetMs`. */
+  readonly startMs: number;
+  /** Submissions awaiting an answer at once; reaching it delays sends, which the lag histogram shows. @default 512 */
+  readonly maxInFlight?: number;
+  /** Called with every answer, e.g. so the block watcher stops waiting for rejected transactions. */
+  readonly onOutcome?: (transfer: PresignedTransfer, outcome: SubmitOutcome) => void;
+  readonly now?: () => number;
+}
+
+export interface SendReport {
+  readonly sent: number;
+  readonly accepted: number;
+  readonly rejected: number;
+  /** First few rejection messages, as evidence. */
+  readonly rejections: readonly string[];
+  /** Epoch ms of the last actual send. */
+  readonly lastSendAtMs: number;
+  /** Actual − intended send time, µs: the generator's check on itself. */
+  readonly sendLag: Histogram;
+}
+
+const maxRejectionMessages = 20;
+
+/**
+ * Open-model sender (k6 arrival-rate executors): each pre-signed transfer is submitted at its due time
+ * without waiting for earlier answers, so a slow chain cannot slow the offered load and hide its own
+ * latency (no coordinated omission). A submission that throws (transport fault) counts as rejected.
+ */
+export async function sendOnSchedule(
+  submit: (raw: Hex) => Promise<SubmitOutcome>,
+  transfers: readonly PresignedTransfer[],
+  options: SendOnScheduleOptions,
+): Promise<SendReport> {
+  const now = options.now ?? loadClockMs;
+  const maxInFlight = options.maxInFlight ?? 512;
+  const sendLag = newHistogram();
+  const rejections: string[] = [];
+  const inFlight = new Set<Promise<void>>();
+  let accepted = 0;
+  let rejected = 0;
+  let lastSendAtMs = options.startMs;
+
+  const record = (transfer: PresignedTransfer, outcome: SubmitOutcome): void => {
+    if (outcome.accepted) accepted += 1;
+    else {
+      rejected += 1;
+      if (rejections.length < maxRejectionMessages)
+        rejections.push(`${transfer.txId}: ${outcome.error.code} ${outcome.error.message}`);
+    }
+    options.onOutcome?.(transfer, outcome);
+  };
+
+  for (const transfer of transfers) {
+    const dueMs = options.startMs + transfer.offsetMs;
+    const waitMs = dueMs - now();
+    if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
+    while (inFlight.size >= maxInFlight) await Promise.race(inFlight);
+    lastSendAtMs = now();
+    sendLag.recordValue(Math.max(0, Math.round((lastSendAtMs - dueMs) * 1_000)));
+    const answered: Promise<void> = submit(transfer.raw)
+      .then(
+        (outcome) => record(transfer, outcome),
+        (error: unknown) =>
+          record(transfer, {
+            accepted: false,
+            error: {
+              code: -1,
+              message: `transport: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+            },
+          }),
+      )
+      .finally(() => inFlight.delete(answered));
+    inFlight.add(answered);
+  }
+  await Promise.all(inFlight);
+  return { sent: transfers.length, accepted, rejected, rejections, lastSendAtMs, sendLag };
+}

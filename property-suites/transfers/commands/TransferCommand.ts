@@ -1,0 +1,33 @@
+import type fc from 'fast-check';
+import { executeTransfer } from '../executeTransfer.ts';
+import type { TransferModel } from '../model.ts';
+import type { TransferSystem } from '../TransferSystem.ts';
+
+/**
+ * A value transfer between two of the suite's accounts: the sender pays value + gasUsed ×
+ * effectiveGasPrice and its nonce moves by one, the receiver gains the value, nobody else changes.
+ */
+export class TransferCommand implements fc.AsyncCommand<TransferModel, TransferSystem> {
+  constructor(
+    readonly fromIndex: number,
+    readonly toIndex: number,
+    readonly amountWei: bigint,
+  ) {}
+
+  check(m: Readonly<TransferModel>): boolean {
+    return this.fromIndex !== this.toIndex && m.balances[this.fromIndex]! >= this.amountWei + m.feeReserveWei;
+  }
+
+  run(m: TransferModel, s: TransferSystem): Promise<void> {
+    return executeTransfer(m, s, {
+      fromIndex: this.fromIndex,
+      toIndex: this.toIndex,
+      amountWei: this.amountWei,
+      label: this.toString(),
+    });
+  }
+
+  toString(): string {
+    return `Transfer(${this.fromIndex} → ${this.toIndex}, ${this.amountWei} wei)`;
+  }
+}

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEvmAdapter } from '#adapters/evm/createEvmAdapter.ts';
+import { anvilDevPrivateKey, type RunningAnvil, startAnvil } from '#cli/embedded/startAnvil.ts';
+import type { CheckContext } from '#core/checks/CheckDefinition.ts';
+import { ProfileParametersSchema } from '#core/profile/ProfileParametersSchema.ts';
+import { runCheck } from '#core/run/runCheck.ts';
+import { type RunningFaultProxy, startFaultProxy } from '#fault-proxy/startFaultProxy.ts';
+import { propertyTransferModel } from '#property/transfers/propertyTransferModel.ts';
+import { runTransferModelProperty } from '#property/transfers/runTransferModelProperty.ts';
+
+const params = ProfileParametersSchema.parse({
+  propertyNumRuns: 4,
+  propertyMaxCommands: 6,
+  propertySeed: 20_260_101,
+  receiptTimeoutMs: 5_000,
+});
+
+describe('PROP-01 property-transfer-model on a real anvil', () => {
+  let anvil: RunningAnvil;
+  let proxy: RunningFaultProxy | undefined;
+
+  beforeAll(async () => {
+    anvil = await startAnvil();
+  });
+  afterAll(async () => {
+    await proxy?.close();
+    await anvil?.stop();
+  });
+
+  it('passes on a correct chain and records the seed', async () => {
+    const adapter = await createEvmAdapter({
+      url: anvil.url,
+      privateKey: anvilDevPrivateKey,
+      embedded: true,
+    });
+    const result = await runCheck(propertyTransferModel, { adapter, params, progress: () => {} });
+    expect(result.status, result.summary).toBe('pass');
+    expect(result.property).toMatchObject({ seed: 20_260_101, numRuns: 4 });
+    expect(result.property?.commandsExecuted).toBeGreaterThan(0);
+    expect(result.property?.counterexample).toBeUndefined();
+  });
+
+  it('fails under balance-drift with a shrunk counterexample, and the recorded seed + path replay it', async () => {
+    proxy = await startFaultProxy({ upstreamUrl: anvil.url, faults: ['balance-drift'] });
+    const adapter = await createEvmAdapter({ url: proxy.url, privateKey: anvilDevPrivateKey });
+    const ctx: CheckContext = { adapter, params: { ...params, propertySeed: 7 }, progress: () => {} };
+
+    const result = await runCheck(propertyTransferModel, ctx);
+    expect(result.status, result.summary).toBe('fail');
+    const run = result.property!;
+    expect(run.seed).toBe(7);
+    expect(run.path).toMatch(/^\d+(:\d+)*$/);
+    // One transfer is enough to expose the drift; shrinking must get there.
+    expect(run.counterexample).toHaveLength(1);
+    expect(run.counterexample![0]).toMatch(/^(Self)?Transfer\(/);
+    expect(run.failure).toMatch(/balance \d+ wei, model \d+ wei/);
+    const replay = result.evidence?.replay as { seed: number; path: string; replayPath?: string };
+    expect(replay).toMatchObject({ seed: 7, path: run.path });
+
+    const replayed = await runTransferModelProperty(ctx, {
+      replay: {
+        seed: replay.seed,
+        path: replay.path,
+        ...(replay.replayPath ? { replayPath: replay.replayPath } : {}),
+      },
+    });
+    expect(replayed.status).toBe('fail');
+    expect(replayed.property?.counterexample).toEqual(run.counterexample);
+    expect(replayed.property?.numRuns).toBe(1);
+  });
+});
