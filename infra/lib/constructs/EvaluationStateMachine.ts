@@ -1,0 +1,194 @@
+import { Duration } from 'aws-cdk-lib';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import {
+  Choice,
+  Condition,
+  DefinitionBody,
+  DistributedMap,
+  Fail,
+  JitterType,
+  JsonPath,
+  LogLevel,
+  Parallel,
+  Pass,
+  StateMachine,
+  StateMachineType,
+  Succeed,
+  TaskInput,
+} from 'aws-cdk-lib/aws-stepfunctions';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
+import { Construct } from 'constructs';
+import { InvalidConstructPropsError } from './InvalidConstructPropsError.ts';
+
+export interface EvaluationStateMachineProps {
+  /** Validates the run input, fingerprints the target, writes the run meta (lambdas/plan). */
+  readonly planFunction: IFunction;
+  readonly conformanceFunction: IFunction;
+  readonly propertyFunction: IFunction;
+  /** Runs one load shard; invoked once per item of plan's `shards` (lambdas/loadShard). */
+  readonly loadShardFunction: IFunction;
+  /** Scores and stores the report, for complete and incomplete runs alike (lambdas/finalize). */
+  readonly finalizeFunction: IFunction;
+  /**
+   * How many load-shard Lambdas run at once. Each shard opens its own connections to the target,
+   * so this also caps the connections a run opens.
+   *
+   * @default 10
+   */
+  readonly loadMaxConcurrency?: number;
+  /** @default RetentionDays.ONE_MONTH */
+  readonly logRetention?: RetentionDays;
+}
+
+/** The Distributed Map limit on concurrent child executions. */
+const maxDistributedConcurrency = 10_000;
+
+/**
+ * One evaluation run as a Step Functions state machine (DESIGN.md "Cloud shape", docs/adr/0003):
+ *
+ *   Plan → Suites (Parallel: conformance ‖ property) → LoadShards (Distributed Map) → RunFinished → Finalize
+ *                       └── Catch ─────────────────────────┴──→ RunIncomplete ───────────┘
+ *
+ * Each state is one Lambda running one core step (core/run/steps.ts) that writes its results to the
+ * table itself and returns a small reference, so state payloads stay small and a retry overwrites.
+ * A failing suite or shard does not drop the run: the Catch leads to Finalize with the failure,
+ * which marks the run and its report incomplete; the execution then ends in `RunIncomplete`.
+ *
+ * The execution input is lambdas/shared/RunInputSchema.ts; start it with `name` = runId.
+ */
+export class EvaluationStateMachine extends Construct {
+  public readonly stateMachine: StateMachine;
+
+  constructor(scope: Construct, id: string, props: EvaluationStateMachineProps) {
+    super(scope, id);
+    const maxConcurrency = props.loadMaxConcurrency ?? 10;
+    if (
+      !Number.isInteger(maxConcurrency) ||
+      maxConcurrency < 1 ||
+      maxConcurrency > maxDistributedConcurrency
+    ) {
+      throw new InvalidConstructPropsError(
+        `EvaluationStateMachine "${id}": loadMaxConcurrency must be an integer from 1 to ${maxDistributedConcurrency}, got ${maxConcurrency}`,
+        { details: 'It caps how many load-shard Lambdas run at once; 1 runs shards one after another.' },
+      );
+    }
+
+    const plan = invoke(this, 'Plan', props.planFunction, {
+      payload: TaskInput.fromJsonPathAt('$'),
+      // Every field is always present in plan's answer (lambdas/plan/schema.ts PlanOutputSchema).
+      resultSelector: {
+        runId: JsonPath.stringAt('$.Payload.runId'),
+        target: JsonPath.objectAt('$.Payload.target'),
+        parameters: JsonPath.objectAt('$.Payload.parameters'),
+        shardCount: JsonPath.numberAt('$.Payload.shardCount'),
+        shards: JsonPath.listAt('$.Payload.shards'),
+      },
+      resultPath: '$.plan',
+    });
+
+    // What every target step receives (lambdas/shared/TargetStepInputSchema.ts).
+    const stepInput = {
+      runId: JsonPath.stringAt('$.plan.runId'),
+      target: JsonPath.objectAt('$.plan.target'),
+      parameters: JsonPath.objectAt('$.plan.parameters'),
+    };
+    const suiteStep = (stepId: string, fn: IFunction) =>
+      invoke(this, stepId, fn, { payload: TaskInput.fromObject(stepInput), resultPath: JsonPath.DISCARD });
+
+    const suites = new Parallel(this, 'Suites', { resultPath: JsonPath.DISCARD })
+      .branch(suiteStep('Conformance', props.conformanceFunction))
+      .branch(suiteStep('Property', props.propertyFunction));
+
+    // Distributed, not inline: an inline Map runs at most 40 iterations at once and keeps every
+    // iteration's history in this execution's 25,000-event limit (docs/adr/0003).
+    const loadShards = new DistributedMap(this, 'LoadShards', {
+      itemsPath: JsonPath.stringAt('$.plan.shards'),
+      itemSelector: {
+        ...stepInput,
+        shardIndex: JsonPath.numberAt('$$.Map.Item.Value'),
+        shardCount: JsonPath.numberAt('$.plan.shardCount'),
+      },
+      maxConcurrency,
+      // Shards run up to Lambda's 15 minutes: longer than an Express child execution may last (5 min).
+      mapExecutionType: StateMachineType.STANDARD,
+      resultPath: JsonPath.DISCARD,
+    });
+    loadShards.itemProcessor(
+      invoke(this, 'LoadShard', props.loadShardFunction, {
+        payload: TaskInput.fromJsonPathAt('$'),
+        resultPath: JsonPath.DISCARD,
+      }),
+    );
+
+    // finalize's input (lambdas/finalize/schema.ts); `failure` only on the Catch path.
+    const finalizeInput = {
+      runId: JsonPath.stringAt('$.plan.runId'),
+      parameters: JsonPath.objectAt('$.plan.parameters'),
+    };
+    const runFinished = new Pass(this, 'RunFinished', { parameters: finalizeInput });
+    const runIncomplete = new Pass(this, 'RunIncomplete', {
+      parameters: { ...finalizeInput, failure: JsonPath.objectAt('$.failure') },
+    });
+    const finalize = invoke(this, 'Finalize', props.finalizeFunction, {
+      payload: TaskInput.fromJsonPathAt('$'),
+      outputPath: '$.Payload',
+    });
+    const outcome = new Choice(this, 'RunComplete?')
+      .when(
+        Condition.stringEquals('$.status', 'incomplete'),
+        new Fail(this, 'RunEndedIncomplete', { error: 'RunIncomplete', causePath: '$.incompleteReason' }),
+      )
+      .otherwise(new Succeed(this, 'RunEnded'));
+
+    const catchProps = { resultPath: '$.failure' };
+    suites.addCatch(runIncomplete, catchProps);
+    loadShards.addCatch(runIncomplete, catchProps);
+    runIncomplete.next(finalize);
+
+    const definition = plan.next(suites).next(loadShards).next(runFinished).next(finalize).next(outcome);
+
+    this.stateMachine = new StateMachine(this, 'StateMachine', {
+      definitionBody: DefinitionBody.fromChainable(definition),
+      stateMachineType: StateMachineType.STANDARD,
+      tracingEnabled: true,
+      logs: {
+        destination: new LogGroup(this, 'LogGroup', {
+          retention: props.logRetention ?? RetentionDays.ONE_MONTH,
+        }),
+        level: LogLevel.ERROR,
+        // Execution data holds the target URL, which may carry an API token in its path.
+        includeExecutionData: false,
+      },
+    });
+  }
+}
+
+type InvokeOptions = Pick<
+  ConstructorParameters<typeof LambdaInvoke>[2],
+  'payload' | 'resultSelector' | 'resultPath' | 'outputPath'
+>;
+
+/**
+ * A LambdaInvoke with CDK's default retry on Lambda service errors (2 s, ×2, 6 attempts:
+ * https://docs.aws.amazon.com/step-functions/latest/dg/bp-lambda-serviceexception.html) plus a
+ * retry on throttling, which a wide load Map can cause, with full jitter so retries spread out.
+ * Handler errors (a lost target, bad input) are not retried: re-running a suite resends
+ * transactions to the vendor's chain; they go to the Catch instead.
+ */
+function invoke(scope: Construct, id: string, fn: IFunction, options: InvokeOptions): LambdaInvoke {
+  const task = new LambdaInvoke(scope, id, {
+    lambdaFunction: fn,
+    retryOnServiceExceptions: true,
+    ...options,
+  });
+  task.addRetry({
+    errors: ['Lambda.TooManyRequestsException'],
+    interval: Duration.seconds(5),
+    maxAttempts: 8,
+    backoffRate: 2,
+    maxDelay: Duration.minutes(2),
+    jitterStrategy: JitterType.FULL,
+  });
+  return task;
+}

@@ -1,0 +1,339 @@
+import { App, Duration, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { AttributeType, Table } from 'aws-cdk-lib/aws-dynamodb';
+import { Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { describe, expect, it } from 'vitest';
+import { tableDesign } from '#reports/store/tableDesign.ts';
+import { ChainevalStack, type ChainevalStackProps } from '../lib/ChainevalStack.ts';
+import { EvaluationStateMachine } from '../lib/constructs/EvaluationStateMachine.ts';
+import { HarnessFunction } from '../lib/constructs/HarnessFunction.ts';
+
+/** Bundling skipped (toolchain.md): the template is what is asserted, not the esbuild output. */
+function synth(props: ChainevalStackProps = {}): Template {
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  return Template.fromStack(new ChainevalStack(app, 'Test', props));
+}
+
+type Resource = { Type: string; Properties: Record<string, unknown> };
+
+function resourceOf(template: Template, type: string, logicalIdPrefix: string): Resource {
+  const found = Object.entries(template.findResources(type)).filter(([id]) => id.startsWith(logicalIdPrefix));
+  expect(found, `${type} ${logicalIdPrefix}*`).toHaveLength(1);
+  return found[0]![1] as Resource;
+}
+
+interface Statement {
+  Action: string | string[];
+  Resource: unknown;
+}
+
+function statementsOf(template: Template, functionId: string): Statement[] {
+  const policy = resourceOf(template, 'AWS::IAM::Policy', `${functionId}ServiceRoleDefaultPolicy`);
+  return (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement;
+}
+
+const actionsOf = (statements: Statement[]) =>
+  statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action])).sort();
+
+interface AslState {
+  Type: string;
+  Next?: string;
+  End?: boolean;
+  [key: string]: unknown;
+}
+
+/** The ASL definition with CloudFormation tokens (ARNs) replaced by placeholders. */
+function definitionOf(template: Template): { StartAt: string; States: Record<string, AslState> } {
+  const machine = resourceOf(template, 'AWS::StepFunctions::StateMachine', 'Evaluation');
+  const parts = (machine.Properties.DefinitionString as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1];
+  return JSON.parse(parts.map((p) => (typeof p === 'string' ? p : 'TOKEN')).join(''));
+}
+
+const functionIds = ['Plan', 'Conformance', 'Property', 'LoadShard', 'Finalize'] as const;
+
+describe('ChainevalStack', () => {
+  it('creates the result table with the local store key design, on demand, PITR, encrypted, protected', () => {
+    // GIVEN / WHEN
+    const template = synth();
+    // THEN
+    const index = tableDesign.byCreatedAtIndex;
+    template.resourceCountIs('AWS::DynamoDB::Table', 1);
+    template.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: {
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+        BillingMode: 'PAY_PER_REQUEST',
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        SSESpecification: { SSEEnabled: true },
+        DeletionProtectionEnabled: true,
+        GlobalSecondaryIndexes: [
+          {
+            IndexName: 'byCreatedAt',
+            KeySchema: [
+              { AttributeName: index.partitionKey, KeyType: 'HASH' },
+              { AttributeName: index.sortKey, KeyType: 'RANGE' },
+            ],
+            Projection: {
+              ProjectionType: 'INCLUDE',
+              NonKeyAttributes: [...tableDesign.reportSummaryAttributes],
+            },
+          },
+        ],
+      },
+    });
+    expect([index.partitionKey, index.sortKey]).toEqual(['gsi1pk', 'gsi1sk']);
+  });
+
+  it('creates five Node 20 ARM64 functions with source maps, the table name and a retained log group', () => {
+    // GIVEN / WHEN
+    const template = synth();
+    // THEN
+    template.resourceCountIs('AWS::Lambda::Function', 5);
+    for (const id of functionIds) {
+      const fn = resourceOf(template, 'AWS::Lambda::Function', id);
+      expect(fn.Properties).toMatchObject({
+        Runtime: 'nodejs20.x',
+        Architectures: ['arm64'],
+        TracingConfig: { Mode: 'Active' },
+        Environment: {
+          Variables: {
+            NODE_OPTIONS: '--enable-source-maps',
+            CHAINEVAL_TABLE_NAME: { Ref: expect.stringMatching(/^Results/) },
+          },
+        },
+        LoggingConfig: { LogGroup: { Ref: expect.stringMatching(new RegExp(`^${id}LogGroup`)) } },
+      });
+    }
+    template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 6);
+    expect(resourceOf(template, 'AWS::Lambda::Function', 'LoadShard').Properties).toMatchObject({
+      Timeout: 900,
+      MemorySize: 1769,
+    });
+    expect(resourceOf(template, 'AWS::Lambda::Function', 'Plan').Properties).toMatchObject({
+      Environment: { Variables: { CHAINEVAL_LOAD_SHARD_TIMEOUT_S: '900' } },
+    });
+  });
+
+  it('passes the allow-list of private target hosts to the functions that connect to targets', () => {
+    // GIVEN / WHEN
+    const template = synth({ allowedTargetHosts: ['10.0.0.5', 'RPC.internal.example'] });
+    // THEN
+    for (const id of ['Plan', 'Conformance', 'Property', 'LoadShard']) {
+      expect(resourceOf(template, 'AWS::Lambda::Function', id).Properties).toMatchObject({
+        Environment: { Variables: { CHAINEVAL_ALLOWED_TARGET_HOSTS: '10.0.0.5,rpc.internal.example' } },
+      });
+    }
+  });
+
+  it('defines plan → parallel suites → distributed map of shards → finalize, with retries on every task', () => {
+    // GIVEN / WHEN
+    const { StartAt, States } = definitionOf(synth({ loadMaxConcurrency: 25 }));
+    // THEN
+    expect(StartAt).toBe('Plan');
+    expect(States.Plan).toMatchObject({ Type: 'Task', Next: 'Suites', ResultPath: '$.plan' });
+    const suites = States.Suites as AslState & { Branches: { StartAt: string }[] };
+    expect(suites).toMatchObject({ Type: 'Parallel', Next: 'LoadShards', ResultPath: null });
+    expect(suites.Branches.map((b) => b.StartAt)).toEqual(['Conformance', 'Property']);
+    expect(States.LoadShards).toMatchObject({
+      Type: 'Map',
+      Next: 'RunFinished',
+      ItemsPath: '$.plan.shards',
+      MaxConcurrency: 25,
+      ItemSelector: {
+        'shardIndex.$': '$$.Map.Item.Value',
+        'shardCount.$': '$.plan.shardCount',
+        'target.$': '$.plan.target',
+      },
+      ItemProcessor: {
+        ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
+        StartAt: 'LoadShard',
+      },
+    });
+    expect(States.RunFinished).toMatchObject({ Type: 'Pass', Next: 'Finalize' });
+    expect(States.Finalize).toMatchObject({ Type: 'Task', Next: 'RunComplete?', OutputPath: '$.Payload' });
+    expect(States['RunComplete?']).toMatchObject({
+      Type: 'Choice',
+      Choices: [{ Variable: '$.status', StringEquals: 'incomplete', Next: 'RunEndedIncomplete' }],
+    });
+    expect(States.RunEndedIncomplete).toMatchObject({ Type: 'Fail', Error: 'RunIncomplete' });
+
+    const tasks = [
+      States.Plan,
+      ...(suites.Branches as unknown as { States: Record<string, AslState> }[]).flatMap((b) =>
+        Object.values(b.States),
+      ),
+      ...Object.values(
+        (States.LoadShards as unknown as { ItemProcessor: { States: Record<string, AslState> } })
+          .ItemProcessor.States,
+      ),
+      States.Finalize,
+    ];
+    expect(tasks).toHaveLength(5);
+    for (const task of tasks) {
+      const retried = ((task?.Retry ?? []) as { ErrorEquals: string[] }[]).flatMap((r) => r.ErrorEquals);
+      expect(retried).toEqual(
+        expect.arrayContaining(['Lambda.ServiceException', 'Lambda.TooManyRequestsException']),
+      );
+      expect(retried).not.toContain('States.ALL');
+    }
+  });
+
+  it('catches a failing suite or shard and still finalizes the run with the failure', () => {
+    // GIVEN / WHEN
+    const { States } = definitionOf(synth());
+    // THEN
+    const toIncomplete = [{ ErrorEquals: ['States.ALL'], ResultPath: '$.failure', Next: 'RunIncomplete' }];
+    expect(States.Suites?.Catch).toEqual(toIncomplete);
+    expect(States.LoadShards?.Catch).toEqual(toIncomplete);
+    expect(States.RunIncomplete).toEqual({
+      Type: 'Pass',
+      Parameters: {
+        'runId.$': '$.plan.runId',
+        'parameters.$': '$.plan.parameters',
+        'failure.$': '$.failure',
+      },
+      Next: 'Finalize',
+    });
+    expect(States.Plan?.Catch).toBeUndefined();
+  });
+
+  it('grants each function only the table actions its step needs', () => {
+    // GIVEN / WHEN
+    const template = synth();
+    // THEN
+    for (const id of ['Plan', 'Conformance', 'Property', 'LoadShard']) {
+      expect(actionsOf(statementsOf(template, id)).filter((a) => a.startsWith('dynamodb:'))).toEqual([
+        'dynamodb:PutItem',
+      ]);
+    }
+    expect(actionsOf(statementsOf(template, 'Finalize')).filter((a) => a.startsWith('dynamodb:'))).toEqual([
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:Query',
+    ]);
+  });
+
+  it('lets only the target-connecting functions read target keys, and only under the prefix', () => {
+    // GIVEN / WHEN
+    const template = synth({ targetSecretPrefix: 'acme/keys/' });
+    // THEN
+    for (const id of ['Plan', 'Conformance', 'Property', 'LoadShard']) {
+      const secretStatements = statementsOf(template, id).filter((s) =>
+        actionsOf([s]).includes('secretsmanager:GetSecretValue'),
+      );
+      expect(secretStatements).toHaveLength(1);
+      expect(JSON.stringify(secretStatements[0]?.Resource)).toMatch(/:secret:acme\/keys\/\*"/);
+      expect(actionsOf(secretStatements)).toEqual(['secretsmanager:GetSecretValue']);
+      expect(resourceOf(template, 'AWS::Lambda::Function', id).Properties).toMatchObject({
+        Environment: { Variables: { CHAINEVAL_TARGET_SECRET_PREFIX: 'acme/keys/' } },
+      });
+    }
+    expect(actionsOf(statementsOf(template, 'Finalize')).some((a) => a.startsWith('secretsmanager:'))).toBe(
+      false,
+    );
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([Match.objectLike({ Action: 'secretsmanager:GetSecretValue' })]),
+      },
+    });
+  });
+
+  it('lets the state machine invoke exactly the five functions', () => {
+    // GIVEN / WHEN
+    const template = synth();
+    // THEN
+    const policy = resourceOf(template, 'AWS::IAM::Policy', 'EvaluationStateMachineRoleDefaultPolicy');
+    const invoke = (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement.filter(
+      (s) => s.Action === 'lambda:InvokeFunction',
+    );
+    const targets = new Set(
+      JSON.stringify(invoke).match(/"(Plan|Conformance|Property|LoadShard|Finalize)[0-9A-F]{8}"/g),
+    );
+    expect(targets.size).toBe(5);
+  });
+
+  it('fails when loadMaxConcurrency is below 1', () => {
+    expect(() => synth({ loadMaxConcurrency: 0 })).toThrow(
+      /loadMaxConcurrency must be an integer from 1 to 10000, got 0/,
+    );
+  });
+
+  it('fails when loadMaxConcurrency is not an integer or above the Distributed Map limit', () => {
+    expect(() => synth({ loadMaxConcurrency: 2.5 })).toThrow(/got 2\.5/);
+    expect(() => synth({ loadMaxConcurrency: 10_001 })).toThrow(/got 10001/);
+  });
+
+  it('fails when targetSecretPrefix contains a wildcard', () => {
+    expect(() => synth({ targetSecretPrefix: 'chaineval/*' })).toThrow(
+      /targetSecretPrefix "chaineval\/\*" is not a Secrets Manager name prefix/,
+    );
+  });
+
+  it('fails when an allowed target host is a URL rather than a host', () => {
+    expect(() => synth({ allowedTargetHosts: ['http://10.0.0.5:8545'] })).toThrow(
+      /"http:\/\/10\.0\.0\.5:8545" is not a host name or IP address/,
+    );
+  });
+});
+
+describe('HarnessFunction', () => {
+  const entry = new URL('../../lambdas/finalize/handler.ts', import.meta.url).pathname;
+  const build = (extra: Partial<ConstructorParameters<typeof HarnessFunction>[2]>) => {
+    const stack = new Stack(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), 'Fn');
+    const table = new Table(stack, 'T', { partitionKey: { name: 'pk', type: AttributeType.STRING } });
+    return new HarnessFunction(stack, 'F', {
+      entry,
+      description: 'd',
+      table,
+      tableAccess: 'write',
+      ...extra,
+    });
+  };
+
+  it('fails when memorySizeMiB is outside Lambda limits', () => {
+    expect(() => build({ memorySizeMiB: 64 })).toThrow(
+      /memorySizeMiB must be an integer from 128 to 10240, got 64/,
+    );
+  });
+
+  it('fails when timeout exceeds 15 minutes', () => {
+    expect(() => build({ timeout: Duration.minutes(16) })).toThrow(
+      /timeout must be 1 s to 15 min .*got 960 s/,
+    );
+  });
+
+  it('fails when environment overrides a variable the construct owns', () => {
+    expect(() => build({ environment: { CHAINEVAL_TABLE_NAME: 'other' } })).toThrow(
+      /environment may not set CHAINEVAL_TABLE_NAME/,
+    );
+  });
+});
+
+describe('EvaluationStateMachine', () => {
+  it('fails when loadMaxConcurrency is negative', () => {
+    // GIVEN
+    const stack = new Stack(new App(), 'Sm');
+    const fn = (id: string) =>
+      new LambdaFunction(stack, id, {
+        runtime: Runtime.NODEJS_20_X,
+        handler: 'index.handler',
+        code: Code.fromInline('0'),
+      });
+    // WHEN / THEN
+    expect(
+      () =>
+        new EvaluationStateMachine(stack, 'E', {
+          planFunction: fn('P'),
+          conformanceFunction: fn('C'),
+          propertyFunction: fn('Pr'),
+          loadShardFunction: fn('L'),
+          finalizeFunction: fn('F'),
+          loadMaxConcurrency: -1,
+        }),
+    ).toThrow(/EvaluationStateMachine "E": loadMaxConcurrency must be an integer from 1 to 10000, got -1/);
+  });
+});

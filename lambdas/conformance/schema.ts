@@ -1,0 +1,6 @@
+import type { z } from 'zod';
+import { TargetStepInputSchema } from '../shared/TargetStepInputSchema.ts';
+
+/** Built by the state machine from plan's output (`$.plan`): run id, target reference, parameters. */
+export const ConformanceInputSchema = TargetStepInputSchema;
+export type ConformanceInput = z.output<typeof ConformanceInputSchema>;

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { ProfileParametersSchema } from '#core/profile/ProfileParametersSchema.ts';
+import type { RunStatus } from '#core/run/RunMetaSchema.ts';
+import { RunIdSchema } from '#core/run/RunMetaSchema.ts';
+import type { OverallVerdictValue } from '#core/scoring/ClauseVerdictSchema.ts';
+import { describeStepFailure } from '../shared/describeStepFailure.ts';
+
+/** What a Step Functions Catch records at its ResultPath. */
+export const StepFailureSchema = z.object({ Error: z.string(), Cause: z.string().optional() });
+
+/**
+ * Built by the state machine from plan's output; `failure` is present only on the path from a
+ * Catch, and turns into the run's `incompleteReason` (a run that cannot finish is marked incomplete,
+ * not dropped).
+ */
+export const FinalizeInputSchema = z
+  .object({
+    runId: RunIdSchema,
+    parameters: ProfileParametersSchema,
+    failure: StepFailureSchema.optional(),
+  })
+  .transform(({ runId, parameters, failure }) => ({
+    runId,
+    parameters,
+    ...(failure === undefined ? {} : { incompleteReason: describeStepFailure(failure) }),
+  }));
+export type FinalizeInput = z.output<typeof FinalizeInputSchema>;
+
+/** A reference to the stored report, and what the state machine branches on. */
+export interface FinalizeOutput {
+  readonly runId: string;
+  readonly status: RunStatus;
+  readonly verdict: OverallVerdictValue;
+  readonly score: number;
+  readonly incompleteReason?: string;
+}

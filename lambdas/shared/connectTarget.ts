@@ -1,0 +1,38 @@
+import { createEvmAdapter } from '#adapters/evm/createEvmAdapter.ts';
+import type { ChainAdapter } from '#core/adapter/ChainAdapter.ts';
+import { ConfigError } from '#core/errors/ConfigError.ts';
+import { assertTargetAllowed, targetHostOf } from './assertTargetAllowed.ts';
+import { awsClients } from './awsClients.ts';
+import { fetchTargetKey } from './fetchTargetKey.ts';
+import type { LambdaEnv } from './readLambdaEnv.ts';
+import { resolveHostAddresses } from './resolveHostAddresses.ts';
+import type { TargetRef } from './TargetRefSchema.ts';
+
+/**
+ * Opens the adapter for a cloud run: refuses private targets, reads the funded key from Secrets
+ * Manager and fingerprints the endpoint. The same `createEvmAdapter` the CLI uses; never embedded,
+ * so the harness cannot change a vendor chain's mining mode.
+ */
+export async function connectTarget(target: TargetRef, env: LambdaEnv): Promise<ChainAdapter> {
+  assertTargetAllowed({
+    targetUrl: target.url,
+    resolvedAddresses: await resolveHostAddresses(targetHostOf(target.url)),
+    allowedHosts: env.allowedTargetHosts,
+  });
+  if (env.targetSecretPrefix === undefined) {
+    throw new ConfigError(
+      'this Lambda may not read target keys; only plan, conformance, property and loadShard connect to targets',
+    );
+  }
+  const privateKey = await fetchTargetKey({
+    client: awsClients().secretsManager,
+    secretId: target.keySecretId,
+    allowedPrefix: env.targetSecretPrefix,
+  });
+  return createEvmAdapter({
+    url: target.url,
+    privateKey,
+    embedded: false,
+    ...(target.cryptoSuite === undefined ? {} : { cryptoSuite: target.cryptoSuite }),
+  });
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { ConfigError } from '#core/errors/ConfigError.ts';
+import { lambdaEnvNames } from './lambdaEnvNames.ts';
+
+export const LambdaEnvSchema = z.object({
+  [lambdaEnvNames.tableName]: z.string().min(3),
+  [lambdaEnvNames.targetSecretPrefix]: z.string().min(1).optional(),
+  [lambdaEnvNames.allowedTargetHosts]: z
+    .string()
+    .default('')
+    .transform((list) =>
+      list
+        .split(',')
+        .map((host) => host.trim().toLowerCase())
+        .filter((host) => host.length > 0),
+    ),
+  [lambdaEnvNames.loadShardTimeoutS]: z.coerce.number().int().positive().optional(),
+});
+
+export interface LambdaEnv {
+  readonly tableName: string;
+  /** Absent only for functions that never read a target key (finalize). */
+  readonly targetSecretPrefix: string | undefined;
+  readonly allowedTargetHosts: readonly string[];
+  readonly loadShardTimeoutS: number | undefined;
+}
+
+/** Reads the variables the stack sets (infra/lib/constructs/HarnessFunction.ts); a missing one is a deployment bug. */
+export function readLambdaEnv(env: NodeJS.ProcessEnv = process.env): LambdaEnv {
+  const parsed = LambdaEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError('the Lambda environment is incomplete; redeploy the chaineval stack', {
+      details: z.prettifyError(parsed.error),
+    });
+  }
+  const e = parsed.data;
+  return {
+    tableName: e[lambdaEnvNames.tableName],
+    targetSecretPrefix: e[lambdaEnvNames.targetSecretPrefix],
+    allowedTargetHosts: e[lambdaEnvNames.allowedTargetHosts],
+    loadShardTimeoutS: e[lambdaEnvNames.loadShardTimeoutS],
+  };
+}
