@@ -1,15 +1,12 @@
 import { ConfigError } from '#core/errors/ConfigError.ts';
-import { type ProfileParameters, ProfileParametersSchema } from '#core/profile/ProfileParametersSchema.ts';
 
 /**
- * Turns `--param key=value` flags (values as JSON where they parse, strings otherwise) and the
- * dedicated flags into validated profile parameters. Unknown keys are errors, not silently ignored.
+ * Turns `--param key=value` flags into raw overrides (values as JSON where they parse, strings
+ * otherwise). They are validated against the parameters the profile's checks read when the run is
+ * planned (core/profile/resolveParameters.ts), so an unknown key or a bad value is refused there.
  */
-export function parseParamFlags(
-  pairs: readonly string[],
-  overrides: Record<string, unknown>,
-): ProfileParameters {
-  const input: Record<string, unknown> = {};
+export function parseParamFlags(pairs: readonly string[]): Record<string, unknown> {
+  const overrides: Record<string, unknown> = {};
   for (const pair of pairs) {
     const at = pair.indexOf('=');
     if (at <= 0)
@@ -22,17 +19,8 @@ export function parseParamFlags(
     } catch {
       // not JSON: keep the string
     }
-    input[key] = value;
+    if (Object.hasOwn(overrides, key)) throw new ConfigError(`--param ${key} is given twice; give it once`);
+    overrides[key] = value;
   }
-  Object.assign(input, overrides);
-  const parsed = ProfileParametersSchema.strict().safeParse(input);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const key = issue?.path.join('.') || (issue && 'keys' in issue ? String(issue.keys) : '');
-  const known = Object.keys(ProfileParametersSchema.shape).join(', ');
-  throw new ConfigError(
-    issue?.code === 'unrecognized_keys'
-      ? `unknown parameter ${key}; known parameters: ${known}`
-      : `parameter ${key}: ${issue?.message ?? 'invalid'} (got ${JSON.stringify(input[key])})`,
-  );
+  return overrides;
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { harnessVersion } from './harnessVersion.ts';
 import { newRunId } from './run/newRunId.ts';
-import { RunIdSchema } from './run/RunMetaSchema.ts';
+import { RunIdSchema } from './run/RunIdSchema.ts';
 
 it('records the same version as package.json', () => {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {

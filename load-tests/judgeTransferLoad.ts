@@ -1,10 +1,13 @@
 import type { CheckResult } from '#core/checks/CheckResultSchema.ts';
 import type { LoadMetrics } from '#core/checks/LoadMetricsSchema.ts';
-import type { ProfileParameters } from '#core/profile/ProfileParametersSchema.ts';
 import { lateSendThresholdMs } from './mergeShards.ts';
 import { transferLoadChecks } from './transferLoadChecks.ts';
 
-type LoadThresholds = Pick<ProfileParameters, 'loadTpsTarget' | 'loadSuccessRateMin' | 'loadLatencyP95MaxMs'>;
+export interface LoadThresholds {
+  readonly loadTpsTarget?: number | undefined;
+  readonly loadSuccessRateMin: number;
+  readonly loadLatencyP95MaxMs: number;
+}
 
 const round = (n: number, digits = 3): number => Number(n.toFixed(digits));
 

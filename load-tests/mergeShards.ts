@@ -8,11 +8,25 @@ import { countAbove, decodeHistogram, encodeHistogram, newHistogram } from './hi
 export const lateSendThresholdMs = 50;
 /**
  * The generator's rule on itself (DESIGN.md "Load measurement"): the harness, not the chain, was the
- * bottleneck when more than 1% of sends were late, or the p99 send lag exceeds 100 ms. Such a run
- * offered less load than the schedule says and gets no performance verdict.
+ * bottleneck when more than 1% of sends were late (and more than one), or the p99 send lag exceeds
+ * 100 ms. Such a run offered less load than the schedule says and gets no performance verdict.
  */
 export const maxLateSendShare = 0.01;
 export const maxP99SendLagMs = 100;
+
+/**
+ * Late sends a run may hold before the share rule applies. Below 100 sends a single late send is
+ * already over 1%, and the share rule would turn one scheduler hiccup into "no verdict": a short run
+ * on a busy two-core machine (20 sends, one 58 ms late while ganache and two busy processes shared the cores with the
+ * harness) lost its verdict that way. That single send is still bounded by the p99 rule, since
+ * below 100 sends p99 is the maximum.
+ */
+export const toleratedLateSends = 1;
+
+/** Whether the generator, not the chain, limited the run (see maxLateSendShare, maxP99SendLagMs). */
+function isHarnessBottleneck(sent: number, lateSends: number, p99SendLagMs: number): boolean {
+  return p99SendLagMs > maxP99SendLagMs || lateSends > Math.max(toleratedLateSends, maxLateSendShare * sent);
+}
 
 const µsToMs = (us: number): number => us / 1_000;
 
@@ -97,7 +111,7 @@ export function mergeShards(shards: readonly LoadShardResult[]): LoadMetrics {
       maxSendLagMs: µsToMs(sendLag.maxValue),
       p99SendLagMs,
       lateSends,
-      harnessBottleneck: p99SendLagMs > maxP99SendLagMs || lateSends > maxLateSendShare * sent,
+      harnessBottleneck: isHarnessBottleneck(sent, lateSends, p99SendLagMs),
     },
   };
 }

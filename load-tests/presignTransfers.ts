@@ -1,68 +1,41 @@
-import type { AccountRef, Hex, TransactionsApi } from '#core/adapter/ChainAdapter.ts';
-import { fundAccounts } from './fundAccounts.ts';
+import type { AccountsApi, Identity, SignedTx, TransactionsApi } from '#core/adapter/ChainAdapter.ts';
 import type { ScheduledSend } from './scenarios/constantArrivalRate.ts';
 
 export interface PresignedTransfer extends ScheduledSend {
-  readonly raw: Hex;
+  readonly signed: SignedTx;
   /** Lower-case, as the block watcher compares it. */
-  readonly txId: Hex;
+  readonly txId: string;
 }
 
-export interface PresignOptions {
-  readonly scenario: string;
-  readonly shardIndex: number;
-  /** Sends per second this shard makes; about one sender per tx/s keeps ~one tx per sender per block. */
-  readonly shardRateTps: number;
-  readonly receiptTimeoutMs: number;
-}
-
-/** Value of each load transfer: the cheapest transfer that still moves value. */
-const transferValueWei = 1n;
-/** 100 gwei × 21 000 gas, a fee ceiling for test chains; senders get twice what their share needs. */
-const feeBudgetWei = 21_000n * 100_000_000_000n;
-const maxSendersPerShard = 64;
+/** Amount of each load transfer: the cheapest transfer that still moves value. */
+export const loadTransferAmount = 1n;
 
 /**
- * Everything the chain must do before the clock starts, so the measured window holds only sends:
- * derive this shard's senders (seed includes the shard index, so shards never share a nonce),
- * fund them from the primary account, read their nonces and sign every transfer with explicit,
- * consecutive nonces. Signing during the run would make the harness, not the chain, the bottleneck.
+ * Everything the chain must see before the clock starts, so the measured window holds only sends:
+ * every transfer of this shard's schedule signed with explicit, consecutive nonces from its senders
+ * (funded by the plan; transfer j is sent by sender j mod senders). Signing during the run would make
+ * the harness, not the chain, the bottleneck.
  */
 export async function presignTransfers(
-  transactions: TransactionsApi,
+  parts: { readonly transactions: TransactionsApi; readonly accounts: AccountsApi },
+  senders: readonly Identity[],
+  recipient: string,
   schedule: readonly ScheduledSend[],
-  options: PresignOptions,
-): Promise<{ readonly senders: readonly AccountRef[]; readonly transfers: readonly PresignedTransfer[] }> {
-  const senderCount = Math.max(
-    1,
-    Math.min(maxSendersPerShard, schedule.length, Math.ceil(options.shardRateTps)),
-  );
-  const senders = transactions.deriveAccounts(
-    senderCount,
-    `load/${options.scenario}/shard-${options.shardIndex}`,
-  );
-  // Transfer j is sent by sender j mod senderCount.
-  const perSender = senders.map((_, k) => BigInt(Math.ceil((schedule.length - k) / senderCount)));
-  await fundAccounts(
-    transactions,
-    senders.map((account, k) => {
-      const needWei = perSender[k]! * (transferValueWei + feeBudgetWei);
-      return { account, minWei: needWei, targetWei: 2n * needWei };
-    }),
-    { receiptTimeoutMs: options.receiptTimeoutMs },
-  );
-  const nonces = await Promise.all(senders.map((s) => transactions.getNonce(s.address, 'pending')));
+): Promise<PresignedTransfer[]> {
+  const { transactions, accounts } = parts;
+  const nonces = await Promise.all(senders.map((s) => accounts.getNonce(s.address, 'pending')));
   const transfers: PresignedTransfer[] = [];
   for (const [j, send] of schedule.entries()) {
-    const k = j % senderCount;
-    const signed = await transactions.signTransfer({
-      from: senders[k]!,
-      to: transactions.primary.address,
-      valueWei: transferValueWei,
-      nonce: nonces[k]!,
-    });
+    const k = j % senders.length;
+    const signed = await transactions.sign(
+      { kind: 'transfer', to: recipient, amount: loadTransferAmount },
+      senders[k]!,
+      {
+        nonce: nonces[k]!,
+      },
+    );
     nonces[k] = nonces[k]! + 1n;
-    transfers.push({ ...send, raw: signed.raw, txId: signed.txId.toLowerCase() as Hex });
+    transfers.push({ ...send, signed, txId: signed.txId.toLowerCase() });
   }
-  return { senders, transfers };
+  return transfers;
 }

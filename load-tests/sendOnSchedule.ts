@@ -1,5 +1,5 @@
 import type { Histogram } from 'hdr-histogram-js';
-import type { Hex, SubmitOutcome } from '#core/adapter/ChainAdapter.ts';
+import type { SubmitOutcome } from '#core/adapter/ChainAdapter.ts';
 import { newHistogram } from './histogramCodec.ts';
 import { loadClockMs } from './loadClock.ts';
 import type { PresignedTransfer } from './presignTransfers.ts';
@@ -34,7 +34,7 @@ const maxRejectionMessages = 20;
  * latency (no coordinated omission). A submission that throws (transport fault) counts as rejected.
  */
 export async function sendOnSchedule(
-  submit: (raw: Hex) => Promise<SubmitOutcome>,
+  submit: (transfer: PresignedTransfer) => Promise<SubmitOutcome>,
   transfers: readonly PresignedTransfer[],
   options: SendOnScheduleOptions,
 ): Promise<SendReport> {
@@ -64,7 +64,7 @@ export async function sendOnSchedule(
     while (inFlight.size >= maxInFlight) await Promise.race(inFlight);
     lastSendAtMs = now();
     sendLag.recordValue(Math.max(0, Math.round((lastSendAtMs - dueMs) * 1_000)));
-    const answered: Promise<void> = submit(transfer.raw)
+    const answered: Promise<void> = submit(transfer)
       .then(
         (outcome) => record(transfer, outcome),
         (error: unknown) =>

@@ -1,11 +1,11 @@
 import type { Histogram } from 'hdr-histogram-js';
-import type { Hex, LedgerApi } from '#core/adapter/ChainAdapter.ts';
+import type { LedgerApi } from '#core/adapter/ChainAdapter.ts';
 import { newHistogram } from './histogramCodec.ts';
 import { loadClockMs } from './loadClock.ts';
 
 export interface WatchInclusionsOptions {
   /** Lower-case transaction id → epoch ms it was due to be sent. */
-  readonly expected: ReadonlyMap<Hex, number>;
+  readonly expected: ReadonlyMap<string, number>;
   /** Height before the first send; blocks above it are scanned. */
   readonly fromHeight: bigint;
   /** Epoch ms after which transactions still unseen are given up (scenario end + drain). */
@@ -29,7 +29,7 @@ export interface InclusionReport {
 
 export interface InclusionWatcher {
   /** Stop waiting for a transaction (it was rejected, so it can never be committed). */
-  forget(txId: Hex): void;
+  forget(txId: string): void;
   readonly done: Promise<InclusionReport>;
 }
 
@@ -62,7 +62,7 @@ export function watchInclusions(ledger: LedgerApi, options: WatchInclusionsOptio
           const ready = firstMissing === -1 ? blocks : blocks.slice(0, firstMissing);
           for (const block of ready) {
             for (const id of block!.txIds) {
-              const key = id.toLowerCase() as Hex;
+              const key = id.toLowerCase();
               const dueMs = pending.get(key);
               if (dueMs === undefined) continue;
               pending.delete(key);
@@ -87,7 +87,7 @@ export function watchInclusions(ledger: LedgerApi, options: WatchInclusionsOptio
 
   return {
     forget: (txId) => {
-      pending.delete(txId.toLowerCase() as Hex);
+      pending.delete(txId.toLowerCase());
     },
     done: scan(),
   };

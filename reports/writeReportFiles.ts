@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Report } from '#core/report/ReportSchema.ts';
-import { RunIdSchema } from '#core/run/RunMetaSchema.ts';
+import { RunIdSchema } from '#core/run/RunIdSchema.ts';
 import { renderHtml } from './render/renderHtml.ts';
 
 export interface ReportFiles {

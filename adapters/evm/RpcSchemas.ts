@@ -37,8 +37,14 @@ export const RpcReceiptSchema = z
     from: AddressSchema,
     to: AddressSchema.nullable(),
     gasUsed: QuantitySchema,
-    effectiveGasPrice: QuantitySchema,
+    /** Absent on nodes older than London; the outcome then has no cost. */
+    effectiveGasPrice: QuantitySchema.optional(),
     contractAddress: AddressSchema.nullable().optional(),
     logs: z.array(RpcLogSchema),
   })
+  .loose();
+
+/** The head block's fee fields (EIP-1559 `baseFeePerGas` is absent before London). */
+export const RpcBlockHeadSchema = z
+  .object({ number: QuantitySchema, baseFeePerGas: QuantitySchema.optional() })
   .loose();

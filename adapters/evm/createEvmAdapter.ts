@@ -1,10 +1,13 @@
-import type { Hex } from 'viem';
 import type { Capability } from '#core/adapter/Capability.ts';
 import type { ChainAdapter } from '#core/adapter/ChainAdapter.ts';
 import type { CryptoSuite, TargetInfo } from '#core/adapter/TargetInfo.ts';
-import { NotAChainEndpointError, TargetError } from '#core/errors/TargetError.ts';
+import { MalformedAnswerError, NotAChainEndpointError, RpcCallError } from '#core/errors/TargetError.ts';
+import type { AdapterConnection } from '#core/registry/Registry.ts';
+import { createEvmAccounts } from './createEvmAccounts.ts';
 import { createEvmTransactions } from './createEvmTransactions.ts';
+import { createFeeOracle } from './createFeeOracle.ts';
 import { createJsonRpcTransport } from './createJsonRpcTransport.ts';
+import { createLocalKeyring } from './createLocalKeyring.ts';
 import { createRpcClient } from './createRpcClient.ts';
 import { getBlock } from './getBlock.ts';
 import { headerHashFor } from './headerHashFor.ts';
@@ -12,19 +15,9 @@ import { parseRpcResult } from './parseRpcResult.ts';
 import { HexSchema, QuantitySchema } from './RpcSchemas.ts';
 import { recomputeBlockHash } from './recomputeBlockHash.ts';
 import { recomputeTxRoot } from './recomputeTxRoot.ts';
-import { redactUrl } from './redactUrl.ts';
 
-export interface CreateEvmAdapterOptions {
-  readonly url: string;
-  /** Key of a funded account; kept in the adapter, never printed or stored. */
-  readonly privateKey: Hex;
-  /** True when chaineval started the chain and may switch its mining mode. @default false */
-  readonly embedded?: boolean;
-  /** What the target declares; Ethereum-family chains use secp256k1 + keccak256. @default 'secp256k1-keccak256' */
-  readonly cryptoSuite?: CryptoSuite;
-  /** Extra CA (PEM) trusted for an https endpoint. @default - the system CAs only */
-  readonly caCertPem?: string;
-  /** @default 10_000 */
+export interface CreateEvmAdapterOptions extends AdapterConnection {
+  /** Deadline of each request. @default 10_000 */
   readonly timeoutMs?: number;
   /** @default 16 MiB: a full block of a busy chain fits; anything larger is refused */
   readonly maxResponseBytes?: number;
@@ -41,11 +34,15 @@ const baseCapabilities: readonly Capability[] = [
   'tx.receipts',
   'contract.evm',
   'rpc.jsonrpc',
+  'account.balance',
+  'account.nonce',
+  'account.fund',
 ];
 
 /**
  * Connects to an Ethereum JSON-RPC endpoint and fingerprints it (chain id, client version, genesis
- * hash). Fails with one line when nothing answers or the answer is not a chain's.
+ * hash). Fails with one line when nothing answers or the answer is not a chain's. Every EVM-only
+ * part (storage slots, raw RPC, mining control) sits behind its capability.
  */
 export async function createEvmAdapter(options: CreateEvmAdapterOptions): Promise<ChainAdapter> {
   const transport = createJsonRpcTransport({
@@ -54,26 +51,19 @@ export async function createEvmAdapter(options: CreateEvmAdapterOptions): Promis
     maxResponseBytes: options.maxResponseBytes ?? 16 * 1024 * 1024,
     caCertPem: options.caCertPem,
   });
-  const endpoint = redactUrl(options.url);
-  const client = createRpcClient(endpoint, transport);
+  const client = createRpcClient(transport);
+  const { endpoint } = client;
+  const keyring = createLocalKeyring(options.signer.privateKey);
 
-  let chainId: number;
+  let chainId: bigint;
   try {
-    chainId = Number(
-      parseRpcResult(QuantitySchema, await client.call('eth_chainId', []), 'eth_chainId', endpoint),
-    );
+    chainId = parseRpcResult(QuantitySchema, await client.call('eth_chainId', []), 'eth_chainId', endpoint);
   } catch (error) {
-    if (
-      error instanceof TargetError &&
-      !(error instanceof NotAChainEndpointError) &&
-      /eth_chainId (failed|on)/.test(error.shortMessage)
-    ) {
-      throw new NotAChainEndpointError(
-        `${endpoint} is not an EVM JSON-RPC endpoint: eth_chainId ${error.shortMessage.replace(/^.*?: /, '')}`,
-        {
-          cause: error,
-        },
-      );
+    if (error instanceof RpcCallError || error instanceof MalformedAnswerError) {
+      throw new NotAChainEndpointError(`${endpoint} is not an EVM JSON-RPC endpoint: ${error.shortMessage}`, {
+        cause: error,
+        endpoint,
+      });
     }
     throw error;
   }
@@ -83,24 +73,29 @@ export async function createEvmAdapter(options: CreateEvmAdapterOptions): Promis
       ? versionOutcome.result.slice(0, 200)
       : 'unknown';
   const genesis = await getBlock(client, 0n);
-  if (!genesis)
+  if (!genesis) {
     throw new NotAChainEndpointError(
       `${endpoint} has no genesis block (eth_getBlockByNumber(0) returned null)`,
+      {
+        endpoint,
+      },
     );
+  }
 
   const info: TargetInfo = {
     family: 'evm',
     endpoint,
-    chainId,
+    chainId: chainId.toString(),
     clientVersion,
     genesisHash: genesis.hash,
-    cryptoSuite: options.cryptoSuite ?? 'secp256k1-keccak256',
+    cryptoSuite: options.cryptoSuite ?? ('secp256k1-keccak256' satisfies CryptoSuite),
     embedded: options.embedded ?? false,
   };
   const capabilities = new Set<Capability>(baseCapabilities);
   if (options.embedded) capabilities.add('control.mining');
-
   const hashHeader = headerHashFor(info.cryptoSuite);
+  const feeOracle = createFeeOracle(client);
+
   return {
     info,
     capabilities,
@@ -117,8 +112,10 @@ export async function createEvmAdapter(options: CreateEvmAdapterOptions): Promis
       getBlock: (number) => getBlock(client, number),
     },
     verifier: { recomputeBlockHash: (block) => recomputeBlockHash(block, hashHeader), recomputeTxRoot },
-    transactions: createEvmTransactions(client, chainId, options.privateKey),
-    contracts: {
+    identities: { primary: keyring.primary, derive: keyring.derive },
+    transactions: createEvmTransactions(client, info.chainId, keyring, feeOracle),
+    accounts: createEvmAccounts(client, feeOracle),
+    evm: {
       async getStorageAt(address, slot) {
         return parseRpcResult(
           HexSchema,

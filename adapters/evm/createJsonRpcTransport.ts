@@ -1,11 +1,13 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { rootCertificates } from 'node:tls';
-import { TargetError, TargetUnreachableError } from '#core/errors/TargetError.ts';
+import { ConfigError } from '#core/errors/ConfigError.ts';
+import { TargetError, TargetTimeoutError, TargetUnreachableError } from '#core/errors/TargetError.ts';
+import { redactUrl } from '#core/security/redactUrl.ts';
 
 export interface JsonRpcTransportOptions {
   readonly url: string;
-  /** Whole exchange, connect to last byte. */
+  /** Deadline of the whole exchange, connect to last byte (not an idle timeout). */
   readonly timeoutMs: number;
   /** The endpoint under test is untrusted: larger answers are cut off (DESIGN.md "Security posture"). */
   readonly maxResponseBytes: number;
@@ -19,6 +21,8 @@ export interface HttpExchange {
 }
 
 export interface JsonRpcTransport {
+  /** The URL as it may be shown (credentials removed). */
+  readonly endpoint: string;
   post(body: string): Promise<HttpExchange>;
 }
 
@@ -30,21 +34,27 @@ const unreachableCodes = new Set([
   'EAI_AGAIN',
   'ECONNRESET',
 ]);
-const tlsCodes = /CERT|SELF_SIGNED|TLS|SSL|ERR_SSL|UNABLE_TO_VERIFY|HOSTNAME/;
+const tlsCodes = /CERT|SELF_SIGNED|TLS|SSL|ERR_SSL|UNABLE_TO_VERIFY|HOSTNAME|EPROTO/;
 
 /**
- * POSTs JSON-RPC bodies over node:http(s) with a deadline and a response-size bound. Written on the
- * node modules rather than fetch so a custom CA can be trusted per target without process-wide flags.
+ * POSTs JSON-RPC bodies over node:http(s) with a total deadline and a response-size bound. Written
+ * on the node modules rather than fetch so a custom CA can be trusted per target without
+ * process-wide flags. Every message names the endpoint without its credentials.
  */
 export function createJsonRpcTransport(options: JsonRpcTransportOptions): JsonRpcTransport {
-  const url = new URL(options.url);
+  const endpoint = redactUrl(options.url);
+  let url: URL;
+  try {
+    url = new URL(options.url);
+  } catch {
+    throw new ConfigError(`target ${endpoint} is not a URL; pass e.g. --target http://127.0.0.1:8545`);
+  }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new TargetError(
-      `target "${options.url}" must be an http:// or https:// URL (got "${url.protocol}")`,
-    );
+    throw new ConfigError(`target ${endpoint} must be an http:// or https:// URL (got "${url.protocol}")`);
   }
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return {
+    endpoint,
     post(body: string) {
       return new Promise<HttpExchange>((resolve, reject) => {
         let answered = false;
@@ -65,49 +75,65 @@ export function createJsonRpcTransport(options: JsonRpcTransportOptions): JsonRp
               if (size > options.maxResponseBytes) {
                 req.destroy(
                   new TargetError(
-                    `response from ${options.url} exceeded ${options.maxResponseBytes} bytes; the endpoint is not answering like a JSON-RPC node (raise --max-response-bytes only if this is expected)`,
+                    `response from ${endpoint} exceeded ${options.maxResponseBytes} bytes; the endpoint is not answering like a JSON-RPC node`,
+                    { endpoint },
                   ),
                 );
                 return;
               }
               chunks.push(chunk);
             });
-            res.on('end', () =>
-              resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
-            );
-            res.on('error', (error) => reject(toTargetError(error, options, answered)));
+            res.on('end', () => {
+              clearTimeout(deadline);
+              resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') });
+            });
+            res.on('error', (error) => reject(toTargetError(error, endpoint, answered)));
           },
         );
-        req.setTimeout(options.timeoutMs, () =>
-          req.destroy(
-            answered
-              ? new TargetError(`no complete response from ${options.url} within ${options.timeoutMs} ms`)
-              : new TargetUnreachableError(
-                  `nothing answered at ${options.url} within ${options.timeoutMs} ms; check the URL and that the node is running`,
-                ),
-          ),
+        const deadline = setTimeout(
+          () =>
+            req.destroy(
+              answered
+                ? new TargetTimeoutError(
+                    `no complete response from ${endpoint} within ${options.timeoutMs} ms`,
+                    {
+                      endpoint,
+                    },
+                  )
+                : new TargetUnreachableError(
+                    `nothing answered at ${endpoint} within ${options.timeoutMs} ms; check the URL and that the node is running`,
+                    { endpoint },
+                  ),
+            ),
+          options.timeoutMs,
         );
-        req.on('error', (error) => reject(toTargetError(error, options, answered)));
+        req.on('error', (error) => {
+          clearTimeout(deadline);
+          reject(toTargetError(error, endpoint, answered));
+        });
         req.end(body);
       });
     },
   };
 }
 
-function toTargetError(error: Error, options: JsonRpcTransportOptions, answered: boolean): TargetError {
+function toTargetError(error: Error, endpoint: string, answered: boolean): TargetError {
   if (error instanceof TargetError) return error;
   const code = (error as NodeJS.ErrnoException).code ?? '';
   if (!answered && unreachableCodes.has(code)) {
     return new TargetUnreachableError(
-      `nothing answered at ${options.url} (${code}); check the URL and that the node is running`,
-      { cause: error },
+      `nothing answered at ${endpoint} (${code}); check the URL and that the node is running`,
+      { cause: error, endpoint },
     );
   }
   if (tlsCodes.test(code)) {
     return new TargetError(
-      `TLS handshake with ${options.url} failed (${code}: ${error.message}); if the node uses a private CA, pass it with --ca-file`,
-      { cause: error },
+      `TLS with ${endpoint} failed (${code}); check that the endpoint speaks https and that --ca-file holds the CA that signed its certificate`,
+      { cause: error, endpoint },
     );
   }
-  return new TargetError(`exchange with ${options.url} failed: ${code || error.message}`, { cause: error });
+  return new TargetError(`exchange with ${endpoint} failed (${code || 'connection closed'})`, {
+    cause: error,
+    endpoint,
+  });
 }

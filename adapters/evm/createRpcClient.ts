@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { RawRpcApi, RpcOutcome } from '#core/adapter/ChainAdapter.ts';
-import { NotAChainEndpointError, TargetError } from '#core/errors/TargetError.ts';
+import { NotAChainEndpointError, RpcCallError } from '#core/errors/TargetError.ts';
 import type { JsonRpcTransport } from './createJsonRpcTransport.ts';
 
 const RpcErrorSchema = z.object({
@@ -14,13 +14,15 @@ const RpcResponseSchema = z.union([
 ]);
 
 export interface RpcClient extends RawRpcApi {
-  readonly url: string;
-  /** Calls `method` and returns its result; a JSON-RPC error or an unusable answer is a TargetError. */
+  /** The endpoint as it may be shown (credentials removed). */
+  readonly endpoint: string;
+  /** Calls `method` and returns its result; a JSON-RPC or HTTP error is an RpcCallError. */
   call(method: string, params: readonly unknown[]): Promise<unknown>;
 }
 
 /** JSON-RPC 2.0 over a bounded transport; every answer is parsed as untrusted input. */
-export function createRpcClient(url: string, transport: JsonRpcTransport): RpcClient {
+export function createRpcClient(transport: JsonRpcTransport): RpcClient {
+  const { endpoint } = transport;
   let nextId = 1;
 
   function interpret(status: number, body: string): RpcOutcome {
@@ -31,7 +33,8 @@ export function createRpcClient(url: string, transport: JsonRpcTransport): RpcCl
       if (status < 200 || status >= 300)
         return { kind: 'http-error', httpStatus: status, body: body.slice(0, 500) };
       throw new NotAChainEndpointError(
-        `${url} is not an EVM JSON-RPC endpoint: it answered HTTP ${status} with a non-JSON body (${JSON.stringify(body.slice(0, 60))})`,
+        `${endpoint} is not a JSON-RPC endpoint: it answered HTTP ${status} with a body that is not JSON`,
+        { endpoint },
       );
     }
     const parsed = RpcResponseSchema.safeParse(Array.isArray(json) ? json[0] : json);
@@ -39,7 +42,8 @@ export function createRpcClient(url: string, transport: JsonRpcTransport): RpcCl
       if (status < 200 || status >= 300)
         return { kind: 'http-error', httpStatus: status, body: body.slice(0, 500) };
       throw new NotAChainEndpointError(
-        `${url} is not an EVM JSON-RPC endpoint: its answer is JSON but not a JSON-RPC 2.0 response (${JSON.stringify(body.slice(0, 60))})`,
+        `${endpoint} is not a JSON-RPC endpoint: its answer is JSON but not a JSON-RPC 2.0 response`,
+        { endpoint },
       );
     }
     return 'error' in parsed.data
@@ -54,7 +58,7 @@ export function createRpcClient(url: string, transport: JsonRpcTransport): RpcCl
   }
 
   return {
-    url,
+    endpoint,
     request,
     async sendBody(body: string) {
       const exchange = await transport.post(body);
@@ -64,9 +68,22 @@ export function createRpcClient(url: string, transport: JsonRpcTransport): RpcCl
       const outcome = await request(method, params);
       if (outcome.kind === 'result') return outcome.result;
       if (outcome.kind === 'error') {
-        throw new TargetError(`${method} failed on ${url}: ${outcome.error.code} ${outcome.error.message}`);
+        throw new RpcCallError(
+          `${method} failed on ${endpoint}: ${outcome.error.code} ${outcome.error.message}`,
+          {
+            method,
+            code: outcome.error.code,
+            httpStatus: outcome.httpStatus,
+            endpoint,
+          },
+        );
       }
-      throw new TargetError(`${method} failed on ${url}: HTTP ${outcome.httpStatus}`);
+      throw new RpcCallError(`${method} failed on ${endpoint}: HTTP ${outcome.httpStatus}`, {
+        method,
+        code: undefined,
+        httpStatus: outcome.httpStatus,
+        endpoint,
+      });
     },
   };
 }

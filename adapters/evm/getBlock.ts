@@ -10,7 +10,7 @@ import { RpcBlockSchema } from './RpcSchemas.ts';
 export async function getBlock(client: RpcClient, number: bigint): Promise<BlockView | null> {
   const result = await client.call('eth_getBlockByNumber', [`0x${number.toString(16)}`, true]);
   if (result === null) return null;
-  const block = parseRpcResult(RpcBlockSchema, result, 'eth_getBlockByNumber', client.url);
+  const block = parseRpcResult(RpcBlockSchema, result, 'eth_getBlockByNumber', client.endpoint);
   return {
     number: block.number,
     hash: block.hash,

@@ -1,5 +1,5 @@
 import { type Hex, hexToBigInt, keccak256, numberToHex, toRlp } from 'viem';
-import type { BlockView } from '#core/adapter/ChainAdapter.ts';
+import type { BlockView, Recomputation } from '#core/adapter/ChainAdapter.ts';
 
 /**
  * Header fields in yellow-paper order, each fork appending its own (London: baseFeePerGas,
@@ -34,9 +34,10 @@ const firstOptional = 'baseFeePerGas';
 
 /**
  * hash(RLP(header)): the block hash recomputed from the fields the node returned, with the hash
- * function of the suite the chain declares (keccak256 for Ethereum; SM3 on 国密 chains).
+ * function of the suite the chain declares (keccak256 for Ethereum; SM3 on 国密 chains). A header
+ * missing a pre-London field cannot be encoded: `unavailable`, which checks report as inconclusive.
  */
-export function recomputeBlockHash(block: BlockView, hash: (bytes: Hex) => Hex = keccak256): Hex {
+export function recomputeBlockHash(block: BlockView, hash: (bytes: Hex) => Hex = keccak256): Recomputation {
   const items: Hex[] = [];
   let optional = false;
   for (const [name, kind] of headerFields) {
@@ -45,11 +46,14 @@ export function recomputeBlockHash(block: BlockView, hash: (bytes: Hex) => Hex =
     if (typeof value !== 'string' || !value.startsWith('0x')) {
       // Post-London fields are present as a prefix run; the first absent one ends the header.
       if (optional) break;
-      return '0x';
+      return {
+        kind: 'unavailable',
+        reason: `the node's block ${block.number} has no "${name}" field to encode`,
+      };
     }
     items.push(kind === 'quantity' ? quantityBytes(value as Hex) : (value as Hex));
   }
-  return hash(toRlp(items));
+  return { kind: 'computed', value: hash(toRlp(items)) };
 }
 
 /** RLP encodes integers big-endian without leading zeros; zero is the empty string. */

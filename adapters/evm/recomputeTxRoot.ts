@@ -1,6 +1,6 @@
 import { MerklePatriciaTrie } from '@ethereumjs/mpt';
 import { bytesToHex, type Hex, hexToBytes, toRlp } from 'viem';
-import type { BlockView } from '#core/adapter/ChainAdapter.ts';
+import type { BlockView, Recomputation } from '#core/adapter/ChainAdapter.ts';
 import { serializeRpcTransaction } from './serializeRpcTransaction.ts';
 
 /**
@@ -8,20 +8,31 @@ import { serializeRpcTransaction } from './serializeRpcTransaction.ts';
  * keyed by RLP(index) holding each canonical encoding (yellow paper §4.3, EIP-2718). The empty
  * block gives the empty-trie root 0x56e8…b421.
  */
-export async function recomputeTxRoot(block: BlockView): Promise<Hex> {
+export async function recomputeTxRoot(block: BlockView): Promise<Recomputation> {
   const txs = block.raw.transactions;
   const trie = new MerklePatriciaTrie();
   if (Array.isArray(txs)) {
     for (const [index, tx] of txs.entries()) {
       if (typeof tx !== 'object' || tx === null) {
-        // Only hashes were returned: the root cannot be rebuilt from this answer.
-        return '0x';
+        return {
+          kind: 'unavailable',
+          reason: `the node returned only transaction hashes for block ${block.number}, so its root cannot be rebuilt`,
+        };
       }
       const key = hexToBytes(toRlp(indexBytes(index)));
-      await trie.put(key, hexToBytes(serializeRpcTransaction(tx as Record<string, unknown>)));
+      let encoded: Hex;
+      try {
+        encoded = serializeRpcTransaction(tx as Record<string, unknown>);
+      } catch (error) {
+        return {
+          kind: 'unavailable',
+          reason: `transaction ${index} of block ${block.number} cannot be re-encoded (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`,
+        };
+      }
+      await trie.put(key, hexToBytes(encoded));
     }
   }
-  return bytesToHex(trie.root());
+  return { kind: 'computed', value: bytesToHex(trie.root()) };
 }
 
 /** RLP integer form of a trie index: minimal big-endian bytes, zero as the empty string. */

@@ -1,17 +1,17 @@
 import { readFile } from 'node:fs/promises';
-import { createEvmAdapter } from '#adapters/evm/createEvmAdapter.ts';
-import { conformanceChecks } from '#conformance/conformanceChecks.ts';
-import { jrt0193Profile } from '#conformance/profile/jrt0193Profile.ts';
-import type { ChainAdapter } from '#core/adapter/ChainAdapter.ts';
+import type { ChainAdapter, Hex } from '#core/adapter/ChainAdapter.ts';
 import { CryptoSuiteSchema } from '#core/adapter/TargetInfo.ts';
 import { ChainevalError } from '#core/errors/ChainevalError.ts';
 import { ConfigError } from '#core/errors/ConfigError.ts';
 import { TargetError } from '#core/errors/TargetError.ts';
-import { harnessVersion } from '#core/harnessVersion.ts';
+import { executePlan } from '#core/run/executePlan.ts';
+import { finalizeRun } from '#core/run/finalizeRun.ts';
 import { newRunId } from '#core/run/newRunId.ts';
-import { finalizeRun, runLoadShardStep, runSuiteStep, type StepName } from '#core/run/steps.ts';
-import { transferLoadScenario } from '#load/transferLoadScenario.ts';
-import { propertyChecks } from '#property/propertyChecks.ts';
+import { planRun } from '#core/run/planRun.ts';
+import { prepareRun } from '#core/run/prepareRun.ts';
+import { type RunRequest, RunRequestSchema, SkippableKindSchema } from '#core/run/RunRequestSchema.ts';
+import { redactUrl } from '#core/security/redactUrl.ts';
+import { registry } from '#registry/index.ts';
 import { renderTerminalSummary } from '#reports/render/renderTerminalSummary.ts';
 import { writeReportFiles } from '#reports/writeReportFiles.ts';
 import type { CliIo } from '../CliIo.ts';
@@ -21,21 +21,26 @@ import { parseFlags } from '../parseFlags.ts';
 import { parseParamFlags } from '../parseParamFlags.ts';
 import { readPrivateKeyFile } from '../readPrivateKeyFile.ts';
 
+/** Load shards one CLI process runs at once (in-process; worker threads are a later step). */
+export const cliMaxConcurrentShards = 16;
+
 export const evaluateHelp = `Usage: chaineval evaluate [flags]
 
-Runs the conformance, property and load suites against a chain, scores them against the
-jrt-0193-2020 profile, stores the report in DynamoDB and writes reports/out/<runId>/.
-Without --target it starts an embedded anvil chain and an embedded DynamoDB Local.
+Runs the conformance, property and load suites of a profile against a chain, scores them, stores
+the report in DynamoDB and writes reports/out/<runId>/. Without --target it starts an embedded anvil
+chain and an embedded DynamoDB Local.
 
 Flags:
+  --profile <id>              profile to evaluate against: ${registry.profiles.map((p) => p.id).join(', ')} (default jrt-0193-2020)
   --target <url>              EVM JSON-RPC endpoint to evaluate (http:// or https://)
   --private-key-file <file>   file holding the key of a funded account on --target (never printed or stored)
   --ca-file <pem>             extra CA certificate to trust for an https --target
   --crypto-suite <suite>      suite the target declares: ${CryptoSuiteSchema.options.join(', ')} (default secp256k1-keccak256)
-  --rate <tps>                load: offered rate in transactions per second (default 50)
-  --duration <s>              load: seconds of constant-rate sending (default 10)
-  --param <key=value>         set a profile parameter (repeatable), e.g. --param ledgerSampleBlocks=64
-  --skip <steps>              comma-separated steps to leave out: property, load
+  --rate <tps>                load: offered rate in transactions per second (the loadRateTps parameter)
+  --duration <s>              load: seconds of constant-rate sending (the loadDurationS parameter)
+  --shards <n>                load: shards sending at once (default 1)
+  --param <key=value>         set a parameter of the profile (repeatable), e.g. --param ledgerSampleBlocks=64
+  --skip <steps>              comma-separated steps to leave out: ${SkippableKindSchema.options.join(', ')}
   --dynamodb-endpoint <url>   DynamoDB endpoint to store reports in (default: embedded DynamoDB Local)
   --table <name>              DynamoDB table (default chaineval-reports)
   --out <dir>                 where report.json and report.html go (default reports/out)
@@ -46,8 +51,6 @@ Flags:
   -h, --help                  this help
 `;
 
-const skippableSteps = ['property', 'load'] as const;
-
 function parsePort(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
   const port = Number(value);
@@ -57,23 +60,63 @@ function parsePort(value: string | undefined, flag: string): number | undefined 
   return port;
 }
 
-function parsePositive(value: string | undefined, flag: string): number | undefined {
+function parseNumber(value: string | undefined, flag: string, integer = false): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0)
-    throw new ConfigError(`${flag} must be a positive number (got "${value}")`);
+  if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) {
+    throw new ConfigError(`${flag} must be a positive ${integer ? 'integer' : 'number'} (got "${value}")`);
+  }
   return n;
 }
 
-/** `chaineval evaluate`: parse → start what is embedded → run the core steps → report. */
+/** The run request from the flags: the same shape the cloud's Plan Lambda receives. */
+function requestFromFlags(values: Record<string, string | boolean | string[] | undefined>): RunRequest {
+  const parameters = parseParamFlags((values.param as string[] | undefined) ?? []);
+  for (const [flag, name] of [
+    ['rate', 'loadRateTps'],
+    ['duration', 'loadDurationS'],
+  ] as const) {
+    const value = parseNumber(values[flag] as string | undefined, `--${flag}`);
+    if (value === undefined) continue;
+    if (Object.hasOwn(parameters, name)) {
+      throw new ConfigError(`--${flag} and --param ${name} set the same parameter; give only one`);
+    }
+    parameters[name] = value;
+  }
+  const skip = ((values.skip as string | undefined) ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const step of skip) {
+    if (!SkippableKindSchema.safeParse(step).success) {
+      throw new ConfigError(`--skip accepts ${SkippableKindSchema.options.join(', ')} (got "${step}")`);
+    }
+  }
+  const parsed = RunRequestSchema.safeParse({
+    runId: newRunId(),
+    ...(values.profile === undefined ? {} : { profile: values.profile }),
+    parameters,
+    skip,
+    loadShards: parseNumber(values.shards as string | undefined, '--shards', true) ?? 1,
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`invalid run request: ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  return parsed.data;
+}
+
+/** `chaineval evaluate`: parse → plan → start what is embedded → prepare, run, finalize → report. */
 export async function evaluateCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseFlags('evaluate', argv, {
+    profile: { type: 'string' },
     target: { type: 'string' },
     'private-key-file': { type: 'string' },
     'ca-file': { type: 'string' },
     'crypto-suite': { type: 'string' },
     rate: { type: 'string' },
     duration: { type: 'string' },
+    shards: { type: 'string' },
     param: { type: 'string', multiple: true },
     skip: { type: 'string' },
     'dynamodb-endpoint': { type: 'string' },
@@ -108,17 +151,6 @@ export async function evaluateCommand(argv: readonly string[], io: CliIo): Promi
   if (failOn !== undefined && failOn !== 'nonconform' && failOn !== 'partially-conform') {
     throw new ConfigError(`--fail-on must be "nonconform" or "partially-conform" (got "${failOn}")`);
   }
-  const skip = new Set(
-    (values.skip ?? '')
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
-  );
-  for (const step of skip) {
-    if (!(skippableSteps as readonly string[]).includes(step)) {
-      throw new ConfigError(`--skip accepts ${skippableSteps.join(', ')} (got "${step}")`);
-    }
-  }
   const cryptoSuite =
     values['crypto-suite'] === undefined ? undefined : CryptoSuiteSchema.safeParse(values['crypto-suite']);
   if (cryptoSuite && !cryptoSuite.success) {
@@ -126,15 +158,12 @@ export async function evaluateCommand(argv: readonly string[], io: CliIo): Promi
       `--crypto-suite must be one of ${CryptoSuiteSchema.options.join(', ')} (got "${values['crypto-suite']}")`,
     );
   }
-  const rate = parsePositive(values.rate, '--rate');
-  const duration = parsePositive(values.duration, '--duration');
-  const params = parseParamFlags(values.param ?? [], {
-    ...(rate === undefined ? {} : { loadRateTps: rate }),
-    ...(duration === undefined ? {} : { loadDurationS: duration }),
-  });
+  // Plan first: a bad profile, parameter or shard count is refused before anything starts.
+  const request = requestFromFlags(values);
+  const plan = planRun(request, registry, { maxConcurrentShards: cliMaxConcurrentShards });
   const chainPort = parsePort(values['chain-port'], '--chain-port');
   const dynamodbPort = parsePort(values['dynamodb-port'], '--dynamodb-port');
-  const privateKey = values['private-key-file']
+  const privateKey: Hex = values['private-key-file']
     ? await readPrivateKeyFile(values['private-key-file'])
     : anvilDevPrivateKey;
   const caCertPem = values['ca-file'] ? await readCaFile(values['ca-file']) : undefined;
@@ -149,7 +178,8 @@ export async function evaluateCommand(argv: readonly string[], io: CliIo): Promi
     if (!values.target) {
       io.progress('starting embedded anvil chain …');
       anvil = await startAnvil(chainPort === undefined ? {} : { port: chainPort });
-      cleanups.push(() => anvil!.stop());
+      const started = anvil;
+      cleanups.push(() => started.stop());
     }
     const opened = await openStore({
       dynamodbEndpoint: values['dynamodb-endpoint'],
@@ -159,46 +189,28 @@ export async function evaluateCommand(argv: readonly string[], io: CliIo): Promi
     });
     cleanups.push(() => opened.close());
 
-    const url = values.target ?? anvil!.url;
-    io.progress(`connecting to ${url} …`);
-    const adapter = await createEvmAdapter({
+    const url = values.target ?? anvil?.url ?? '';
+    io.progress(`connecting to ${redactUrl(url)} …`);
+    const evm = registry.adapters.find((a) => a.family === 'evm');
+    if (!evm) throw new ConfigError('no evm adapter is registered (a harness bug)');
+    const adapter = await evm.connect({
       url,
-      privateKey,
+      signer: { kind: 'local-key', privateKey },
       embedded: anvil !== undefined,
-      ...(cryptoSuite?.success ? { cryptoSuite: cryptoSuite.data } : {}),
-      ...(caCertPem === undefined ? {} : { caCertPem }),
+      cryptoSuite: cryptoSuite?.success ? cryptoSuite.data : undefined,
+      caCertPem,
     });
     cleanups.push(() => adapter.close());
-
-    const runId = newRunId();
-    const plannedSteps: StepName[] = [
-      'conformance',
-      ...(['property', 'load'] as const).filter((s) => !skip.has(s)),
-      'finalize',
-    ];
-    await opened.store.putRun({
-      runId,
-      status: 'running',
-      startedAt: new Date().toISOString(),
-      harnessVersion,
-      profile: { id: jrt0193Profile.id, version: jrt0193Profile.version },
-      target: adapter.info,
-      parameters: params,
-      plannedSteps,
-    });
     io.progress(
-      `run ${runId}: ${adapter.info.clientVersion} (chain ${adapter.info.chainId}) against ${jrt0193Profile.id}@${jrt0193Profile.version}`,
+      `run ${plan.runId}: ${adapter.info.clientVersion} (chain ${adapter.info.chainId}) against ${plan.profile.id}@${plan.profile.version}`,
     );
 
-    const deps = { runId, adapter, store: opened.store, params, progress: io.progress };
-    const incompleteReason = await runSteps(plannedSteps, deps, adapter, io, anvil);
+    const deps = { adapter, store: opened.store, registry, progress: io.progress };
+    const incompleteReason = await runPreparedPlan(plan, deps, adapter, io, anvil);
     io.progress('scoring and writing the report …');
-    const report = await finalizeRun(runId, {
+    const report = await finalizeRun(plan.runId, {
       store: opened.store,
-      profile: jrt0193Profile,
-      scenarios: [transferLoadScenario],
-      passScore: params.passScore,
-      params,
+      registry,
       ...(incompleteReason === undefined ? {} : { incompleteReason }),
     });
     const paths = await writeReportFiles(report, values.out ?? 'reports/out');
@@ -223,36 +235,29 @@ export async function evaluateCommand(argv: readonly string[], io: CliIo): Promi
 }
 
 /**
- * Runs the planned suite steps in order. A target that stops answering, or an operator's Ctrl-C,
- * ends the run early with a reason; what was stored so far is kept and the run is marked incomplete.
+ * Prepares and executes the plan. A target that stops answering, or an operator's Ctrl-C, ends the
+ * run early with a reason; what was stored so far is kept and the run is marked incomplete.
  */
-async function runSteps(
-  plannedSteps: readonly StepName[],
-  deps: Parameters<typeof runSuiteStep>[2],
+async function runPreparedPlan(
+  plan: ReturnType<typeof planRun>,
+  deps: Parameters<typeof executePlan>[1],
   adapter: ChainAdapter,
   io: CliIo,
   anvil: RunningAnvil | undefined,
 ): Promise<string | undefined> {
-  let interrupted: string | undefined;
+  const interrupt = new AbortController();
   const onSignal = () => {
-    interrupted = 'interrupted by the operator (SIGINT)';
+    interrupt.abort('interrupted by the operator (SIGINT)');
     io.error(
       'interrupt: finishing the check in flight, then storing an incomplete report (Ctrl-C again to abort)',
     );
     process.once('SIGINT', () => process.exit(130));
   };
   process.once('SIGINT', onSignal);
-  void anvil?.exited.then(() => {
-    interrupted ??= 'the embedded chain exited during the run';
-  });
+  void anvil?.exited.then(() => interrupt.abort('the embedded chain exited during the run'));
   try {
-    for (const step of plannedSteps) {
-      if (interrupted) return interrupted;
-      if (step === 'conformance') await runSuiteStep('conformance', conformanceChecks, deps);
-      if (step === 'property') await runSuiteStep('property', propertyChecks, deps);
-      if (step === 'load') await runLoadShardStep(transferLoadScenario, 0, 1, deps);
-    }
-    return interrupted;
+    await prepareRun(plan, deps);
+    return await executePlan(plan, { ...deps, signal: interrupt.signal });
   } catch (error) {
     // Whatever stopped the run, the results already stored stay and the run is finalized as incomplete.
     if (error instanceof TargetError) return `${error.shortMessage} (target ${adapter.info.endpoint})`;

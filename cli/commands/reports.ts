@@ -1,5 +1,5 @@
 import { ConfigError } from '#core/errors/ConfigError.ts';
-import { RunIdSchema } from '#core/run/RunMetaSchema.ts';
+import { RunIdSchema } from '#core/run/RunIdSchema.ts';
 import { renderTerminalSummary } from '#reports/render/renderTerminalSummary.ts';
 import type { CliIo } from '../CliIo.ts';
 import { openStore } from '../openStore.ts';

@@ -1,5 +1,7 @@
-import type { CheckDefinition } from '#core/checks/CheckDefinition.ts';
+import { defineCheck } from '#core/checks/defineCheck.ts';
 import { classifyExposure } from './classifyExposure.ts';
+import { dangerousRpcMethods } from './dangerousRpcMethods.ts';
+import { probeNodeSigning } from './probeNodeSigning.ts';
 
 /**
  * The single argument every method is probed with. A non-integer negative number is the wrong JSON
@@ -15,57 +17,73 @@ const maxAnswerChars = 500;
 
 /**
  * API-01 — JR/T 0184-2020 16.8: interfaces have permission management; node-administration and
- * state-rewriting methods must not be callable by an unauthenticated client.
+ * state-rewriting methods must not be callable by an unauthenticated client, and the node must not
+ * sign for one.
  *
- * Comparison policy (classifyExposure): hidden = -32601, HTTP 401/403 or an explicit authorisation
- * refusal; anything else, including -32602 "invalid params", counts as exposed. Bare anvil fails
- * (debug_*, anvil_*, hardhat_* are served), which is the honest verdict for a dev chain; a gateway
- * that only forwards eth/net/web3 passes. Fault-proxy fault: `admin-namespace-exposed`.
+ * Comparison policy (classifyExposure): hidden = the method is not provided (-32601, -32004 or an
+ * answer saying so), HTTP 401/403/404/405, or an explicit refusal; anything else, -32602 "invalid
+ * params" above all, counts as served. Signing (probeNodeSigning): eth_sign of a harmless message and
+ * a zero-gas eth_sendTransaction from each listed account and the harness's own must be refused.
+ * Bare dev chains fail (they serve cheat codes and sign for their dev accounts), which is the honest
+ * verdict; a gateway that forwards only public read and raw-send methods passes.
  */
-export const apiDangerousMethodsHidden: CheckDefinition = {
+export const apiDangerousMethodsHidden = defineCheck({
   id: 'api-dangerous-methods-hidden',
   catalogueId: 'API-01',
   kind: 'conformance',
   title: { zh: '危险接口方法不对外暴露', en: 'Dangerous RPC methods are not exposed' },
-  clauseIds: ['0184-16.8'],
   requires: ['rpc.jsonrpc'],
+  parameters: [dangerousRpcMethods],
+  faults: ['admin-namespace-exposed'],
   description:
-    'Calls each method in the dangerousRpcMethods parameter without credentials, with one argument of the ' +
-    'wrong type so nothing executes. Passes when every method answers -32601 method not found, HTTP 401/403 ' +
-    'or an explicit authorisation refusal.',
+    'Calls each method in dangerousRpcMethods without credentials, with one argument of the wrong type so ' +
+    'nothing executes, then asks whether the node signs for anyone: eth_sign of a harmless message and a ' +
+    "zero-gas eth_sendTransaction (never executable) from each account eth_accounts lists and from the harness's " +
+    'own. Passes when every method is not provided or refused and no probe is signed.',
   failsWhen:
-    'Any probed method answers with a result or with any other error (it is served). Shown by the fault-proxy ' +
-    'fault "admin-namespace-exposed"; bare dev chains (anvil, Hardhat) also fail.',
+    'Any probed method answers with a result or an error other than "not provided" or a refusal (it is served), ' +
+    'or the node signs a message or accepts a send for an account on behalf of an unauthenticated caller.',
   async run({ adapter, params }) {
-    // `requires` guarantees the raw RPC API (ChainAdapter: optional parts match capabilities).
-    const rpc = adapter.rpc!;
     const probes: { method: string; exposed: boolean; reason: string; answer: string }[] = [];
     for (const method of params.dangerousRpcMethods) {
-      const outcome = await rpc.request(method, inertProbeParams);
+      const outcome = await adapter.rpc.request(method, inertProbeParams);
       probes.push({
         method,
         ...classifyExposure(outcome),
         answer: JSON.stringify(outcome).slice(0, maxAnswerChars),
       });
     }
+    const signing = await probeNodeSigning(adapter.rpc, adapter.identities?.primary.address);
     const exposed = probes.filter((p) => p.exposed);
-    const expected = 'every probed method: -32601, HTTP 401/403 or an authorisation refusal';
-    const evidence = { probeParams: inertProbeParams, probes };
-    if (exposed.length === 0) {
+    const expected = {
+      methods: 'every probed method not provided, or refused (HTTP 401/403, authorisation error)',
+      signing: 'no signature or send on behalf of an unauthenticated caller',
+    };
+    const evidence = { probeParams: inertProbeParams, probes, signing };
+    const actual = {
+      exposed: exposed.map((p) => ({ method: p.method, reason: p.reason })),
+      signsFor: [...new Set(signing.signing.map((p) => p.account))],
+    };
+    if (exposed.length === 0 && signing.signing.length === 0) {
       return {
         status: 'pass',
-        summary: `none of ${probes.length} dangerous methods is reachable unauthenticated`,
+        summary: `none of ${probes.length} dangerous methods is reachable unauthenticated, and the node signs for nobody`,
         expected,
-        actual: { exposed: [] },
+        actual,
         evidence,
       };
     }
-    return {
-      status: 'fail',
-      summary: `${exposed.length} of ${probes.length} dangerous methods exposed: ${exposed.map((p) => p.method).join(', ')}`,
-      expected,
-      actual: { exposed: exposed.map((p) => ({ method: p.method, reason: p.reason })) },
-      evidence,
-    };
+    const problems: string[] = [];
+    if (exposed.length > 0) {
+      problems.push(
+        `${exposed.length} of ${probes.length} dangerous methods exposed: ${exposed.map((p) => p.method).join(', ')}`,
+      );
+    }
+    if (actual.signsFor.length > 0) {
+      problems.push(
+        `the node signs for an unauthenticated caller with ${actual.signsFor.length} account(s) (${[...new Set(signing.signing.map((p) => p.method))].join(', ')}): ${actual.signsFor.join(', ')}`,
+      );
+    }
+    return { status: 'fail', summary: problems.join('; '), expected, actual, evidence };
   },
-};
+});

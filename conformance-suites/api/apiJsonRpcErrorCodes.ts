@@ -1,4 +1,4 @@
-import type { CheckDefinition } from '#core/checks/CheckDefinition.ts';
+import { defineCheck } from '#core/checks/defineCheck.ts';
 import { compareErrorCode } from './compareErrorCode.ts';
 import { jsonRpcErrorCases } from './jsonRpcErrorCases.ts';
 
@@ -7,25 +7,22 @@ import { jsonRpcErrorCases } from './jsonRpcErrorCases.ts';
  * means the error object codes of JSON-RPC 2.0 §5.1, which clients branch on (retry, fix the call,
  * give up). Runs the cases of jsonRpcErrorCases; each case states its own comparison policy, and
  * tolerated deviations pass but are named in the summary and evidence.
- * Fault-proxy fault: `wrong-error-codes` (every code becomes -32000).
  */
-export const apiJsonRpcErrorCodes: CheckDefinition = {
+export const apiJsonRpcErrorCodes = defineCheck({
   id: 'api-jsonrpc-error-codes',
   catalogueId: 'API-02',
   kind: 'conformance',
   title: { zh: 'JSON-RPC 错误码符合规范', en: 'JSON-RPC error codes follow the specification' },
-  clauseIds: ['0184-7.7'],
   requires: ['rpc.jsonrpc'],
+  parameters: [],
+  faults: ['wrong-error-codes'],
   description:
     'Sends an unknown method, invalid params (eth_getBalance("nothex")), a request without "method" and ' +
     'malformed JSON. Passes when they answer -32601, -32602, -32600 and -32700 (-32600 tolerated and ' +
     'recorded for malformed JSON); messages are ignored.',
-  failsWhen:
-    'Any case answers another code, a result or a bare HTTP error. Shown by the fault-proxy fault ' +
-    '"wrong-error-codes".',
+  failsWhen: 'Any case answers another code, a result or a bare HTTP error.',
   async run({ adapter }) {
-    // `requires` guarantees the raw RPC API (ChainAdapter: optional parts match capabilities).
-    const rpc = adapter.rpc!;
+    const { rpc } = adapter;
     const comparisons = [];
     for (const errorCase of jsonRpcErrorCases) {
       const { probe } = errorCase;
@@ -61,4 +58,4 @@ export const apiJsonRpcErrorCodes: CheckDefinition = {
       evidence,
     };
   },
-};
+});

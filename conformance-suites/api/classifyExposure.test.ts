@@ -11,21 +11,29 @@ describe('classifyExposure', () => {
     expect(verdict.exposed).toBe(false);
   });
 
-  it.each([401, 403])('treats HTTP %i as hidden', (httpStatus) => {
+  it.each([
+    [-32004, 'Method admin_peers is not supported'],
+    [-32700, 'The method admin_peers does not exist/is not available'],
+    [-32000, 'the method debug_traceTransaction does not exist/is not available'],
+    [-32603, 'Unsupported method: anvil_setBalance'],
+  ])('treats a "not provided" answer (%i "%s") as hidden, as Hardhat and ganache answer', (code, message) => {
+    expect(classifyExposure({ kind: 'error', error: { code, message }, httpStatus: 200 }).exposed).toBe(
+      false,
+    );
+  });
+
+  it.each([401, 403, 404, 405])('treats HTTP %i as hidden', (httpStatus) => {
     expect(classifyExposure({ kind: 'http-error', httpStatus, body: '' }).exposed).toBe(false);
   });
 
-  it.each([
-    'Unauthorized',
-    'permission denied',
-    'method not allowed',
-    'Forbidden: admin API',
-    'Method not enabled',
-  ])('treats an explicit refusal "%s" as hidden', (message) => {
-    expect(
-      classifyExposure({ kind: 'error', error: { code: -32000, message }, httpStatus: 200 }).exposed,
-    ).toBe(false);
-  });
+  it.each(['Unauthorized', 'permission denied', 'method not allowed', 'Forbidden: admin API'])(
+    'treats an explicit refusal "%s" as hidden',
+    (message) => {
+      expect(
+        classifyExposure({ kind: 'error', error: { code: -32000, message }, httpStatus: 200 }).exposed,
+      ).toBe(false);
+    },
+  );
 
   it('fails when the method answers with a result', () => {
     const verdict = classifyExposure({ kind: 'result', result: { enode: 'enode://…' }, httpStatus: 200 });
@@ -42,7 +50,7 @@ describe('classifyExposure', () => {
     expect(verdict.reason).toContain('-32602');
   });
 
-  it('fails when the answer is an HTTP error other than 401/403', () => {
+  it('fails when the answer is an HTTP error other than a refusal', () => {
     const verdict = classifyExposure({ kind: 'http-error', httpStatus: 500, body: 'boom' });
     expect(verdict.exposed).toBe(true);
     expect(verdict.reason).toContain('HTTP 500');

@@ -1,6 +1,7 @@
-import type { CheckDefinition } from '#core/checks/CheckDefinition.ts';
+import { defineCheck } from '#core/checks/defineCheck.ts';
 import { type HashMismatch, mismatchEvidence } from './HashMismatch.ts';
-import { readLedgerSample } from './readLedgerSample.ts';
+import { ledgerSampleBlocks } from './ledgerSampleBlocks.ts';
+import { ledgerSampleFixture } from './ledgerSampleFixture.ts';
 
 /**
  * LED-02 — JR/T 0184-2020 7.2 (hash nesting): a block's hash must be the digest of its header, or
@@ -8,35 +9,45 @@ import { readLedgerSample } from './readLedgerSample.ts';
  *
  * Comparison policy: the adapter's verifier re-encodes each sampled header and hashes it with the
  * chain's declared hash function (EVM: keccak256 of the RLP header); the result must equal the hash
- * the node reports, exactly. A header the verifier cannot encode (missing fields) counts as a mismatch.
- * Fault-proxy fault: `forged-block-hash`.
+ * the node reports, exactly. A header the verifier cannot encode makes the check inconclusive
+ * (`error`): the harness could not compute, which is not evidence of a forged hash.
  */
-export const ledgerHeaderHashRecomputes: CheckDefinition = {
+export const ledgerHeaderHashRecomputes = defineCheck({
   id: 'ledger-header-hash-recomputes',
   catalogueId: 'LED-02',
   kind: 'conformance',
   title: { zh: '区块哈希可由区块头重新计算', en: 'Block hash recomputes from the header' },
-  clauseIds: ['0184-7.2'],
   requires: ['block.read', 'block.header.hash'],
+  parameters: [ledgerSampleBlocks],
+  fixtures: [ledgerSampleFixture],
+  faults: ['forged-block-hash'],
   description:
     'Reads the last ledgerSampleBlocks blocks up to the head and recomputes each block hash from its header ' +
     'fields with the declared hash function. Passes when every recomputed hash equals the hash the node reports.',
   failsWhen:
     'Any sampled block reports a hash its header does not encode to; the evidence lists the first mismatches ' +
-    '(expected = recomputed, actual = reported). Shown by the fault-proxy fault "forged-block-hash".',
-  async run({ adapter, params }) {
-    const verifier = adapter.verifier!;
-    const sample = await readLedgerSample(adapter.ledger, {
-      sampleBlocks: params.ledgerSampleBlocks,
-      minBlocks: 1,
-    });
+    '(expected = recomputed, actual = reported).',
+  async run(ctx) {
+    const { adapter } = ctx;
+    const sample = await ctx.fixture(ledgerSampleFixture);
     if (!sample.ok) return sample.outcome;
     const { blocks } = sample;
     const mismatches: HashMismatch[] = [];
     for (const block of blocks) {
-      const recomputed = verifier.recomputeBlockHash(block);
-      if (recomputed.toLowerCase() !== block.hash.toLowerCase()) {
-        mismatches.push({ blockNumber: block.number.toString(), expected: recomputed, actual: block.hash });
+      const recomputed = adapter.verifier.recomputeBlockHash(block);
+      if (recomputed.kind === 'unavailable') {
+        return {
+          status: 'error',
+          summary: `cannot recompute block hashes: ${recomputed.reason}`,
+          evidence: { block: block.number.toString(), reason: recomputed.reason },
+        };
+      }
+      if (recomputed.value.toLowerCase() !== block.hash.toLowerCase()) {
+        mismatches.push({
+          blockNumber: block.number.toString(),
+          expected: recomputed.value,
+          actual: block.hash,
+        });
       }
     }
     const range = `${blocks[0]!.number}..${blocks[blocks.length - 1]!.number}`;
@@ -67,4 +78,4 @@ export const ledgerHeaderHashRecomputes: CheckDefinition = {
       evidence,
     };
   },
-};
+});

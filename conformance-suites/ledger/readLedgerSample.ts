@@ -1,5 +1,5 @@
 import type { BlockView, LedgerApi } from '#core/adapter/ChainAdapter.ts';
-import type { CheckOutcome } from '#core/checks/CheckDefinition.ts';
+import type { CheckOutcome } from '#core/checks/CheckResultSchema.ts';
 import { ledgerSampleRange } from './ledgerSampleRange.ts';
 
 /** The sampled blocks in ascending order, or the verdict to return when there is nothing to sample. */
@@ -18,10 +18,10 @@ export interface ReadLedgerSampleOptions {
 const readConcurrency = 8;
 
 /**
- * Reads the last `sampleBlocks` blocks up to the head the node reports (shared by LED-01..03). A
- * block the node does not return although it lies at or below the reported head makes the sample
- * inconclusive (`error`): the node may be pruned or behind a load balancer, and a missing answer is
- * not evidence that the ledger itself is broken.
+ * Reads the last `sampleBlocks` blocks up to the head the node reports. A block the node does not
+ * return although it lies at or below the reported head makes the sample inconclusive (`error`):
+ * the node may be pruned or behind a load balancer, and a missing answer is not evidence that the
+ * ledger itself is broken.
  */
 export async function readLedgerSample(
   ledger: LedgerApi,

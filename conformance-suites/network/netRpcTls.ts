@@ -1,5 +1,6 @@
-import type { CheckDefinition } from '#core/checks/CheckDefinition.ts';
+import { defineCheck } from '#core/checks/defineCheck.ts';
 import { probeTls } from './probeTls.ts';
+import { requireTls } from './requireTls.ts';
 
 const expected = 'https with a verified certificate';
 
@@ -14,29 +15,29 @@ const expected = 'https with a verified certificate';
  * SM-series (国密) suite, which 7.8 also asks for, is not judged here: Node's OpenSSL does not speak
  * TLCP/GM-TLS, so the cipher is recorded for the assessor instead.
  *
- * Plaintext with `requireTls: false`: a `skip` (not-applicable), never a `pass`. The deployer has
+ * Plaintext with `requireTls: false`: a `skip` with a waiver, never a `pass`. The deployer has
  * declared transport encryption out of scope for this endpoint (e.g. TLS terminates at a gateway the
  * harness does not reach); the harness saw no encryption, so it must not certify any. The clause then
- * shows as not evaluated/not applicable, and the waiver is visible in the report's parameters.
- * Fault-proxy fault: `untrusted-certificate`; a plain `http://` endpoint fails too.
+ * shows as 豁免 waived with the parameter that waived it.
  */
-export const netRpcTls: CheckDefinition = {
+export const netRpcTls = defineCheck({
   id: 'net-rpc-tls',
   catalogueId: 'NET-05',
   kind: 'conformance',
   title: { zh: 'RPC 接口传输加密（TLS）', en: 'RPC transport is encrypted with verified TLS' },
-  clauseIds: ['0184-7.8'],
   requires: [],
+  parameters: [requireTls],
+  faults: ['untrusted-certificate'],
   description:
     'Reads the RPC endpoint URL and, for https:// or wss://, performs one TLS handshake to its host and port ' +
     'trusting the system roots plus the CA configured for the target (TLS >= 1.2, host name verified). Passes ' +
     'when the handshake verifies; records protocol, cipher and certificate subject, issuer and validity. A ' +
-    'plaintext endpoint is skipped (not applicable) only when the profile sets requireTls to false.',
+    'plaintext endpoint is skipped with a waiver only when the run sets requireTls to false.',
   failsWhen:
     'The endpoint is plaintext (http://, ws://) while requireTls is true, or its certificate does not verify ' +
-    '(self-signed, unknown CA, wrong host, expired), or no TLS session can be negotiated. Shown by the ' +
-    'fault-proxy fault "untrusted-certificate" and by any plain http endpoint such as the embedded anvil.',
-  async run({ adapter, params }) {
+    '(self-signed, unknown CA, wrong host, expired), or no TLS session can be negotiated. Any plain http ' +
+    'endpoint, such as the embedded anvil, fails.',
+  async run({ adapter, params, requirements }) {
     const endpoint = adapter.info.endpoint;
     const scheme = new URL(endpoint).protocol;
     if (scheme !== 'https:' && scheme !== 'wss:') {
@@ -46,8 +47,18 @@ export const netRpcTls: CheckDefinition = {
         return {
           status: 'skip',
           skipReason: 'not-applicable',
-          summary: `${endpoint} is plaintext and the profile sets requireTls to false; transport encryption not evaluated`,
+          summary: `${endpoint} is plaintext and the run sets requireTls to false; transport encryption was not verified`,
           evidence,
+          ...(requirements.requireTls === true
+            ? {
+                waiver: {
+                  parameter: 'requireTls',
+                  value: false,
+                  requirement: true,
+                  note: 'RPC traffic travels in plaintext; JR/T 0184-2020 7.8 requires it encrypted',
+                },
+              }
+            : {}),
         };
       }
       return {
@@ -89,4 +100,4 @@ export const netRpcTls: CheckDefinition = {
         };
     }
   },
-};
+});

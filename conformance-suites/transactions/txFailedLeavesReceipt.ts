@@ -1,9 +1,10 @@
-import { encodeFunctionData } from 'viem';
-import { deployProbe } from '#conformance/contracts/deployProbe.ts';
-import { loadProbeArtifact } from '#conformance/contracts/loadProbeArtifact.ts';
-import type { CheckDefinition } from '#core/checks/CheckDefinition.ts';
+import { defineCheck } from '#core/checks/defineCheck.ts';
+import { receiptTimeoutMs } from '#core/checks/sharedParameters.ts';
+import { loadProbeArtifact } from '../contracts/loadProbeArtifact.ts';
+import { probeContractFixture } from '../contracts/probeContractFixture.ts';
+import { sendAndFollow } from './sendAndFollow.ts';
 
-/** Fixed gas (no estimation: estimation of a call that always reverts fails before anything is sent). */
+/** Fixed gas for the always-reverting call (no estimation of a call that always fails). */
 const failCallGas = 100_000n;
 
 /**
@@ -11,73 +12,82 @@ const failCallGas = 100_000n;
  * succeeded. On an EVM chain the on-ledger record of a failed transaction is its receipt with
  * `status` 0x0 (EIP-658, https://eips.ethereum.org/EIPS/eip-658).
  *
- * Comparison policy: the receipt must appear within `receiptTimeoutMs` and report failure; no receipt
- * and a receipt reporting success are both fails. A submission refused up front leaves nothing to
- * inspect on the ledger and is reported as inconclusive (`error`).
- * Fault-proxy faults: `failed-receipt-dropped`, `lying-receipts`.
+ * Comparison policy: the outcome must appear within `receiptTimeoutMs` and report failure; no
+ * outcome and one reporting success are both fails. A node that answers the send with an error but
+ * names the transaction is followed to the ledger (sendAndFollow). A refusal that names nothing
+ * leaves nothing to inspect: inconclusive (`error`).
  */
-export const txFailedLeavesReceipt: CheckDefinition = {
+export const txFailedLeavesReceipt = defineCheck({
   id: 'tx-failed-leaves-receipt',
   catalogueId: 'TX-05',
   kind: 'conformance',
   title: { zh: '失败交易留有记录', en: 'Failed transaction leaves a record' },
-  clauseIds: ['0184-10.7'],
   requires: ['tx.clientSign', 'tx.receipts', 'contract.evm'],
+  parameters: [receiptTimeoutMs],
+  fixtures: [probeContractFixture],
+  faults: ['failed-receipt-dropped', 'lying-receipts'],
+  budget: () => [{ kind: 'call', count: 1 }],
   description:
-    'Deploys the Probe contract and sends a call to its always-reverting fail() with fixed gas. Passes when a ' +
-    'receipt appears within receiptTimeoutMs and its status is failure (reverted).',
-  failsWhen:
-    'No receipt appears ("failed transaction left no record"; fault "failed-receipt-dropped") or the receipt ' +
-    'reports success (fault "lying-receipts").',
-  async run({ adapter, params }) {
-    // `requires` guarantees the transactions API (ChainAdapter: optional parts match capabilities).
-    const txs = adapter.transactions!;
-    const probe = await deployProbe(adapter, params.receiptTimeoutMs);
+    "Sends a call to the Probe contract's always-reverting fail() with fixed gas. Passes when its outcome " +
+    'appears within receiptTimeoutMs and reports failure (reverted); a send answered with an error that names ' +
+    'the transaction is followed to the ledger.',
+  failsWhen: 'No outcome appears ("failed transaction left no record") or the outcome reports success.',
+  async run({ adapter, params, account, fixture }) {
+    const txs = adapter.transactions;
+    const probe = await fixture(probeContractFixture);
     if (!probe.deployed)
       return { status: 'error', summary: `precondition: ${probe.reason}`, evidence: probe.evidence };
-    const data = encodeFunctionData({ abi: loadProbeArtifact().abi, functionName: 'fail' });
-    const signed = await txs.signCall({ from: txs.primary, to: probe.address, data, gas: failCallGas });
-    const answer = await txs.submit(signed.raw);
-    if (!answer.accepted) {
+    const signed = await txs.sign(
+      { kind: 'invoke', contract: probe.address, abi: loadProbeArtifact().abi, method: 'fail', args: [] },
+      account,
+      { gasLimit: failCallGas },
+    );
+    const sent = await sendAndFollow(txs, signed);
+    if (!sent.followed) {
+      const { answer } = sent;
       return {
         status: 'error',
-        summary: `the node refused the reverting call up front (${answer.error.code} "${answer.error.message}"), so no on-ledger record can be inspected`,
+        summary: `the node refused the reverting call up front${answer.accepted ? '' : ` (${answer.error.code} "${answer.error.message}")`} without naming a transaction, so no on-ledger record can be inspected`,
         evidence: { probe: probe.address, raw: signed.raw, answer },
       };
     }
-    const receipt = await txs.waitForReceipt(answer.txId, params.receiptTimeoutMs);
-    const expected = { receipt: `present within ${params.receiptTimeoutMs} ms`, status: 'reverted' };
+    const outcome = await txs.awaitOutcome(sent.txId, params.receiptTimeoutMs);
+    const expected = { record: `present within ${params.receiptTimeoutMs} ms`, status: 'reverted' };
     const evidence = {
       probe: probe.address,
       call: 'fail()',
-      txId: answer.txId,
-      receipt: receipt?.raw ?? null,
+      txId: sent.txId,
+      answer: sent.answer,
+      receipt: outcome?.raw ?? null,
     };
-    if (receipt === null) {
+    if (outcome === null) {
       return {
         status: 'fail',
-        summary: `failed transaction left no record: no receipt for ${answer.txId} after ${params.receiptTimeoutMs} ms`,
+        summary: `failed transaction left no record: nothing on the ledger for ${sent.txId} after ${params.receiptTimeoutMs} ms`,
         expected,
-        actual: { receipt: null },
+        actual: { record: null },
         evidence,
       };
     }
-    const actual = { receipt: `block ${receipt.blockNumber}`, status: receipt.status };
-    if (receipt.status !== 'reverted') {
+    const actual = { record: `block ${outcome.blockNumber}`, status: outcome.status };
+    if (outcome.status !== 'reverted') {
       return {
         status: 'fail',
-        summary: `receipt of ${answer.txId} reports ${receipt.status} for a call that always reverts`,
+        summary: `the record of ${sent.txId} reports ${outcome.status} for a call that always reverts`,
         expected,
         actual,
         evidence,
       };
     }
+    const followed = sent.answer.accepted
+      ? ''
+      : ' (the node answered the send with an error but recorded it)';
     return {
       status: 'pass',
-      summary: `failed call ${answer.txId} recorded in block ${receipt.blockNumber} with status reverted`,
+      summary: `failed call ${sent.txId} recorded in block ${outcome.blockNumber} with status reverted${followed}`,
       expected,
       actual,
       evidence,
     };
   },
-};
+});

@@ -1,8 +1,28 @@
 import type { Capability } from './Capability.ts';
 import type { TargetInfo } from './TargetInfo.ts';
 
+/**
+ * The chain-neutral port every suite sees (docs/adr/0004). Modelled on shared/reference/vendors.md
+ * §3, trimmed to what the checks use: ids and addresses are strings, bytes are `0x`-hex, amounts are
+ * bigint in the chain's smallest native unit, and vendor-native objects stay in `raw` as evidence.
+ * Optional parts exist exactly when the matching capabilities are declared (Capability.ts).
+ */
+
 /** `0x`-prefixed hex, as every adapter hands bytes to checks (vendors.md §3 "Encoding"). */
 export type Hex = `0x${string}`;
+
+/** Signature algorithms an identity can use (vendors.md §3 `SigAlg`). */
+export type SigAlg = 'secp256k1' | 'p256' | 'sm2' | 'ed25519';
+
+/**
+ * An identity the adapter can sign for. The key stays inside the adapter (or with a custodian):
+ * an SM2 key, a Fabric MSP identity or a KMS-held key fits behind the same reference.
+ */
+export interface Identity {
+  /** The chain-native account id (EVM: the lower-case 0x address). */
+  readonly address: string;
+  readonly sigAlg: SigAlg;
+}
 
 /** A block as checks see it; `raw` keeps the vendor-native object as evidence. */
 export interface BlockView {
@@ -11,80 +31,99 @@ export interface BlockView {
   readonly parentHash: Hex;
   readonly timestamp: bigint;
   readonly txRoot: Hex;
-  readonly txIds: readonly Hex[];
+  readonly txIds: readonly string[];
   readonly raw: Readonly<Record<string, unknown>>;
 }
 
-/** An account the adapter can sign for. The key never leaves the adapter. */
-export interface AccountRef {
-  readonly address: Hex;
+/** A contract as built for a runtime; EVM artifacts carry bytecode and a Solidity ABI. */
+export interface ContractArtifact {
+  readonly runtime: 'evm' | 'wasm' | 'chaincode';
+  readonly code: Hex;
+  readonly abi: unknown;
 }
 
+/** What a transaction should do, independent of the chain's encoding (vendors.md §3 `TxIntent`). */
+export type TxIntent =
+  | { readonly kind: 'transfer'; readonly to: string; readonly amount: bigint }
+  | {
+      readonly kind: 'invoke';
+      readonly contract: string;
+      readonly abi: unknown;
+      readonly method: string;
+      readonly args: readonly unknown[];
+      readonly amount?: bigint;
+    }
+  | { readonly kind: 'deploy'; readonly artifact: ContractArtifact };
+
+export interface SignOptions {
+  /** Account sequence number, on chains that have one (`account.nonce`). @default - the account's next one */
+  readonly nonce?: bigint;
+  /** Sign for another chain id (the replay-across-chains probe). @default - the target's chain id */
+  readonly chainId?: string;
+  /** Fixed execution limit, so a call that will fail is still sent (no estimation). @default - per intent kind */
+  readonly gasLimit?: bigint;
+}
+
+/** A signed transaction ready to submit; `from` is the identity whose key signed it. */
 export interface SignedTx {
   readonly raw: Hex;
-  readonly txId: Hex;
-  readonly from: Hex;
-  readonly nonce: bigint;
+  readonly txId: string;
+  readonly from: string;
+  readonly nonce?: bigint;
 }
 
-/** A node's answer to a submission: accepted with an id, or rejected with its JSON-RPC error. */
-export type SubmitOutcome =
-  | { readonly accepted: true; readonly txId: Hex }
-  | { readonly accepted: false; readonly error: RpcErrorObject };
-
-export interface RpcErrorObject {
-  readonly code: number;
+/** A node's error object, kept whole for evidence. JSON-RPC nodes use numeric codes. */
+export interface NodeError {
+  readonly code: number | string;
   readonly message: string;
   readonly data?: unknown;
 }
 
-export interface ReceiptLog {
-  readonly address: Hex;
+/**
+ * A node's answer to a submission. A refusal may still name the transaction it received (Hardhat
+ * answers a reverting send with an error and mines it anyway: toolchain.md); checks follow that id.
+ */
+export type SubmitOutcome =
+  | { readonly accepted: true; readonly txId: string }
+  | { readonly accepted: false; readonly error: NodeError; readonly reportedTxId?: string };
+
+export interface ChainEvent {
+  readonly address: string;
   readonly topics: readonly Hex[];
   readonly data: Hex;
 }
 
-export interface Receipt {
-  readonly txId: Hex;
+/** What the ledger says happened to a transaction (EVM: its receipt). */
+export interface TxOutcome {
+  readonly txId: string;
   readonly status: 'success' | 'reverted';
   readonly blockNumber: bigint;
   readonly blockHash: Hex;
-  readonly from: Hex;
-  readonly to: Hex | null;
-  readonly gasUsed: bigint;
-  readonly effectiveGasPrice: bigint;
-  readonly contractAddress: Hex | null;
-  readonly logs: readonly ReceiptLog[];
+  readonly from: string;
+  readonly to: string | null;
+  readonly contractAddress: string | null;
+  readonly events: readonly ChainEvent[];
+  /** What executing it cost, on fee-metered chains: `total` = `used` × `unitPrice`. */
+  readonly cost?: { readonly used: bigint; readonly unitPrice: bigint; readonly total: bigint };
   readonly raw: Readonly<Record<string, unknown>>;
 }
 
-export interface TransferRequest {
-  readonly from: AccountRef;
-  readonly to: Hex;
-  readonly valueWei: bigint;
-  /** @default - the account's pending nonce, read from the node */
-  readonly nonce?: bigint;
-  /** Sign for another chain id (EIP-155 replay probe). @default - the target's chain id */
-  readonly chainId?: number;
-  /** @default - 21000 for transfers */
-  readonly gas?: bigint;
+/**
+ * What a step's transactions will cost, in neutral terms the adapter prices (`accounts.quote`):
+ * how many transactions of each kind, and the value they move.
+ */
+export interface TxBudgetItem {
+  readonly kind: 'transfer' | 'call' | 'deploy';
+  readonly count: number;
+  /** Native units moved by all of them together. @default 0n */
+  readonly value?: bigint;
 }
+export type TxBudget = readonly TxBudgetItem[];
 
-export interface CallRequest {
-  readonly from: AccountRef;
-  readonly to: Hex;
-  readonly data: Hex;
-  readonly valueWei?: bigint;
-  readonly nonce?: bigint;
-  /** Fixed gas, so a call that will revert is still sent (no estimation). */
-  readonly gas: bigint;
-}
-
-export interface DeployRequest {
-  readonly from: AccountRef;
-  readonly bytecode: Hex;
-  readonly gas?: bigint;
-}
+/** A recomputation the harness did itself, or why it could not (never a fail: `error` in checks). */
+export type Recomputation =
+  | { readonly kind: 'computed'; readonly value: Hex }
+  | { readonly kind: 'unavailable'; readonly reason: string };
 
 /** Ledger reads every adapter offers (`block.read`, `block.parentLink`). */
 export interface LedgerApi {
@@ -95,40 +134,60 @@ export interface LedgerApi {
 /** Recomputations that make the ledger checkable without trusting the node. */
 export interface BlockVerifier {
   /** `block.header.hash`: the hash the header encodes to under the chain's declared hash function. */
-  recomputeBlockHash(block: BlockView): Hex;
+  recomputeBlockHash(block: BlockView): Recomputation;
   /** `block.txRoot`: the transactions root rebuilt from the block's full transactions. */
-  recomputeTxRoot(block: BlockView): Promise<Hex>;
+  recomputeTxRoot(block: BlockView): Promise<Recomputation>;
+}
+
+/** Keys the harness signs with (`tx.clientSign`). */
+export interface IdentitiesApi {
+  /** The funded identity the operator supplied (or the embedded chain's dev account). */
+  readonly primary: Identity;
+  /**
+   * Deterministic throw-away identities for `seed`: the same seed gives the same identities, and
+   * nobody can derive them without the primary key. Fund them before use.
+   */
+  derive(seed: string, count: number): Identity[];
 }
 
 /** Client-side signing and submission (`tx.clientSign`, `tx.receipts`, `tx.chainIdBinding`, `tx.tamper`). */
 export interface TransactionsApi {
-  /** The funded account supplied by the operator (or the embedded chain's dev account). */
-  readonly primary: AccountRef;
-  /** Deterministic throw-away accounts for suites that need several senders; fund them first. */
-  deriveAccounts(count: number, seed: string): AccountRef[];
-  getBalance(address: Hex): Promise<bigint>;
-  getNonce(address: Hex, blockTag?: 'latest' | 'pending'): Promise<bigint>;
-  signTransfer(request: TransferRequest): Promise<SignedTx>;
-  signCall(request: CallRequest): Promise<SignedTx>;
-  signDeploy(request: DeployRequest): Promise<SignedTx>;
-  submit(raw: Hex): Promise<SubmitOutcome>;
-  /** Polls until a receipt appears or `timeoutMs` passes; `null` on timeout. */
-  waitForReceipt(txId: Hex, timeoutMs: number): Promise<Receipt | null>;
-  getReceipt(txId: Hex): Promise<Receipt | null>;
-  /** `tx.tamper`: the same signed transaction with one payload byte changed, signature untouched. */
-  tamper(raw: Hex): Hex;
+  sign(intent: TxIntent, from: Identity, options?: SignOptions): Promise<SignedTx>;
+  submit(tx: SignedTx): Promise<SubmitOutcome>;
+  /** Polls until the outcome appears or `timeoutMs` passes; `null` on timeout. */
+  awaitOutcome(txId: string, timeoutMs: number): Promise<TxOutcome | null>;
+  getOutcome(txId: string): Promise<TxOutcome | null>;
+  /**
+   * `tx.tamper`: the same signed transaction with one payload field changed and the signature
+   * kept. `from` is the identity the harness recovers from the altered bytes, which is not the
+   * signer's: the signature no longer covers the payload.
+   */
+  tamper(tx: SignedTx): Promise<SignedTx>;
+  /**
+   * `tx.tamper`: the same transaction with a signature no key can have made (EVM: r = 0), which every
+   * node must refuse.
+   */
+  forgeSignature(tx: SignedTx): Promise<SignedTx>;
 }
 
-/** EVM contract state reads (`contract.evm`). */
-export interface ContractsApi {
-  getStorageAt(address: Hex, slot: Hex): Promise<Hex>;
-  getCode(address: Hex): Promise<Hex>;
+/** Native balances and sequence numbers (`account.balance`, `account.nonce`, `account.fund`). */
+export interface AccountsApi {
+  getBalance(address: string): Promise<bigint>;
+  getNonce(address: string, blockTag?: 'latest' | 'pending'): Promise<bigint>;
+  /** Native units that pay for `budget` at the chain's current fees, with headroom for fee rises. */
+  quote(budget: TxBudget): Promise<bigint>;
+}
+
+/** EVM contract state reads (`contract.evm`); EVM-only, so kept out of the neutral parts. */
+export interface EvmApi {
+  getStorageAt(address: string, slot: Hex): Promise<Hex>;
+  getCode(address: string): Promise<Hex>;
 }
 
 /** The outcome of one raw JSON-RPC exchange, kept whole for evidence. */
 export type RpcOutcome =
   | { readonly kind: 'result'; readonly result: unknown; readonly httpStatus: number }
-  | { readonly kind: 'error'; readonly error: RpcErrorObject; readonly httpStatus: number }
+  | { readonly kind: 'error'; readonly error: NodeError & { code: number }; readonly httpStatus: number }
   | { readonly kind: 'http-error'; readonly httpStatus: number; readonly body: string };
 
 /** Raw JSON-RPC access for interface checks (`rpc.jsonrpc`). */
@@ -144,11 +203,7 @@ export interface ChainControl {
   setAutomine(): Promise<void>;
 }
 
-/**
- * One chain family's client, as every suite sees it. Optional parts exist exactly when the matching
- * capabilities are declared; a check that needs a missing one is skipped, never half-run.
- * Modelled on shared/reference/vendors.md §3, trimmed to what the checks use today.
- */
+/** One chain family's client, as every suite sees it. */
 export interface ChainAdapter {
   readonly info: TargetInfo;
   readonly capabilities: ReadonlySet<Capability>;
@@ -159,8 +214,10 @@ export interface ChainAdapter {
   readonly caCertPem?: string;
   readonly ledger: LedgerApi;
   readonly verifier?: BlockVerifier;
+  readonly identities?: IdentitiesApi;
   readonly transactions?: TransactionsApi;
-  readonly contracts?: ContractsApi;
+  readonly accounts?: AccountsApi;
+  readonly evm?: EvmApi;
   readonly rpc?: RawRpcApi;
   readonly control?: ChainControl;
   close(): Promise<void>;

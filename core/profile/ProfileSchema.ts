@@ -1,49 +1,71 @@
 import { z } from 'zod';
-import { CapabilitySchema } from '../adapter/Capability.ts';
-import { CheckKindSchema } from '../checks/CheckResultSchema.ts';
-import { BilingualSchema, ClauseSchema, ModalSchema } from './ClauseSchema.ts';
+import { CheckIdSchema } from '../checks/CheckMetaSchema.ts';
+import { BilingualSchema, ClauseIdSchema, ClauseSchema } from './ClauseSchema.ts';
+import { RubricSchema } from './RubricSchema.ts';
 
-export const CheckMetaSchema = z.object({
-  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
-  catalogueId: z.string(),
-  kind: CheckKindSchema,
-  title: BilingualSchema,
-  clauseIds: z.array(z.string()).min(1),
-  requires: z.array(CapabilitySchema),
-  description: z.string().min(1),
-  failsWhen: z.string().min(1),
+/** A profile's value for one parameter a check reads, and why it is that value. */
+export const ProfileParameterSchema = z.strictObject({
+  /** @default - unset: the check decides (a fresh seed, no absolute target) and records what it used */
+  default: z.json().optional(),
+  /** Where the default comes from: a clause, a scheme (CAICT, PSWG) or "harness default: <why>". */
+  source: z.string().min(1),
+  /**
+   * The value the standard itself requires, where it fixes one (TLS required, SM algorithms). A run
+   * with a more permissive value is not a pass: the check reports a waiver and the clause is waived.
+   */
+  requirement: z.json().optional(),
 });
+export type ProfileParameter = z.infer<typeof ProfileParameterSchema>;
 
-/** Scoring rubric: clause weights by modal verb; clause scores by verdict. */
-export const RubricSchema = z.object({
-  modalWeights: z.record(ModalSchema, z.number().nonnegative()),
-});
-
-/** A versioned evaluation profile (DESIGN.md "Evaluation model"). */
+/**
+ * A versioned evaluation profile, as data (profiles/<id>/profile.json; DESIGN.md "Evaluation
+ * model"): clauses, which checks evidence which clauses, the parameter values the checks read, and
+ * the rubric. The registry test resolves every profile against the registry (resolveProfile.ts).
+ */
 export const ProfileSchema = z
-  .object({
-    id: z.string(),
-    version: z.string(),
+  .strictObject({
+    $schema: z.string().optional(),
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    /** Bump with a CHANGELOG note when clauses, the mapping, defaults or the rubric change meaning. */
+    version: z.string().regex(/^\d+\.\d+\.\d+$/),
     title: BilingualSchema,
     /** Honest label of what the profile is (0193's item tables are not public: standards.md §6). */
-    basis: z.string(),
+    basis: z.string().min(1),
+    /** Who the profile is for and what it leaves out. */
+    purpose: z.string().min(1),
     clauses: z.array(ClauseSchema).min(1),
-    checks: z.array(CheckMetaSchema).min(1),
+    /** Check id → the clauses it evidences. Run order within a kind is the order listed here. */
+    checks: z.record(CheckIdSchema, z.array(ClauseIdSchema).min(1)),
+    parameters: z.record(z.string(), ProfileParameterSchema),
     rubric: RubricSchema,
   })
   .superRefine((profile, ctx) => {
-    const clauseIds = new Set(profile.clauses.map((c) => c.id));
-    const seen = new Set<string>();
-    for (const check of profile.checks) {
-      if (seen.has(check.id)) ctx.addIssue({ code: 'custom', message: `duplicate check id "${check.id}"` });
-      seen.add(check.id);
-      for (const clauseId of check.clauseIds) {
+    const clauseIds = new Set<string>();
+    for (const clause of profile.clauses) {
+      if (clauseIds.has(clause.id))
+        ctx.addIssue({ code: 'custom', path: ['clauses'], message: `duplicate clause id "${clause.id}"` });
+      clauseIds.add(clause.id);
+    }
+    const evidenced = new Set<string>();
+    for (const [checkId, clauses] of Object.entries(profile.checks)) {
+      for (const clauseId of clauses) {
+        evidenced.add(clauseId);
         if (!clauseIds.has(clauseId)) {
           ctx.addIssue({
             code: 'custom',
-            message: `check "${check.id}" references unknown clause "${clauseId}"`,
+            path: ['checks', checkId],
+            message: `check "${checkId}" is mapped to unknown clause "${clauseId}"`,
           });
         }
+      }
+    }
+    for (const clause of profile.clauses) {
+      if (!evidenced.has(clause.id) && clause.notEvaluatedReason === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['clauses'],
+          message: `clause "${clause.id}" has no check and no notEvaluatedReason; map a check to it or say why none can`,
+        });
       }
     }
   });

@@ -1,16 +1,18 @@
 import { z } from 'zod';
 import { TargetInfoSchema } from '../adapter/TargetInfo.ts';
+import { CheckMetaSchema } from '../checks/CheckMetaSchema.ts';
 import { CheckResultSchema } from '../checks/CheckResultSchema.ts';
-import { CheckMetaSchema } from '../profile/ProfileSchema.ts';
-import { RunIdSchema, RunStatusSchema } from '../run/RunMetaSchema.ts';
+import { RunIdSchema } from '../run/RunIdSchema.ts';
+import { RunStatusSchema } from '../run/RunMetaSchema.ts';
 import { ClauseVerdictSchema, OverallSchema, ScoreSchema } from '../scoring/scoreRun.ts';
 
 /** Bump on any incompatible change, with a CHANGELOG note: reports are an external contract. */
-export const reportSchemaVersion = '1';
+export const reportSchemaVersion = '2';
 
 /**
  * The evaluation report: built only from stored results, never from logs. Everything needed to
- * reproduce the run (harness and profile versions, target fingerprint, parameters, seeds) is inside.
+ * reproduce the run (harness and profile versions and digest, target fingerprint, parameters, seeds)
+ * is inside.
  */
 export const ReportSchema = z.object({
   schemaVersion: z.literal(reportSchemaVersion),
@@ -20,6 +22,8 @@ export const ReportSchema = z.object({
   profile: z.object({
     id: z.string(),
     version: z.string(),
+    /** `sha256:` of the profile's canonical content (core/profile/profileDigest.ts). */
+    digest: z.string(),
     title: z.object({ zh: z.string(), en: z.string() }),
     basis: z.string(),
   }),
@@ -31,7 +35,10 @@ export const ReportSchema = z.object({
     plannedSteps: z.array(z.string()),
   }),
   target: TargetInfoSchema,
+  /** Every parameter value the run used. */
   parameters: z.record(z.string(), z.unknown()),
+  /** Parameters whose value differs from the profile's default. */
+  overriddenParameters: z.array(z.string()),
   checks: z.array(CheckMetaSchema),
   results: z.array(CheckResultSchema),
   clauses: z.array(ClauseVerdictSchema),
@@ -46,10 +53,11 @@ export const ReportSummarySchema = z.object({
   createdAt: z.iso.datetime(),
   status: RunStatusSchema,
   endpoint: z.string(),
-  chainId: z.number(),
+  chainId: z.string(),
   clientVersion: z.string(),
   profile: z.string(),
   verdict: OverallSchema.shape.verdict,
   score: z.number(),
+  coverage: z.number(),
 });
 export type ReportSummary = z.infer<typeof ReportSummarySchema>;

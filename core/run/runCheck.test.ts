@@ -1,48 +1,82 @@
 import { describe, expect, it } from 'vitest';
+import type { Capability } from '../adapter/Capability.ts';
 import type { ChainAdapter } from '../adapter/ChainAdapter.ts';
-import type { CheckDefinition } from '../checks/CheckDefinition.ts';
+import type { CheckOutcome } from '../checks/CheckResultSchema.ts';
+import { type AnyCheck, defineCheck } from '../checks/defineCheck.ts';
+import { defineFixture } from '../checks/defineFixture.ts';
 import { TargetUnreachableError } from '../errors/TargetError.ts';
-import { ProfileParametersSchema } from '../profile/ProfileParametersSchema.ts';
-import { runCheck } from './runCheck.ts';
+import { type CheckRunContext, createFixtureCache, runCheck } from './runCheck.ts';
 
-// A pure test of the runner's bookkeeping: the adapter is never called by these checks.
-const adapter = {
-  info: {
-    family: 'evm',
-    endpoint: 'http://x',
-    chainId: 1,
-    clientVersion: 'v',
-    genesisHash: '0x',
-    cryptoSuite: 'secp256k1-keccak256',
-    embedded: false,
-  },
-  capabilities: new Set(['block.read']),
-} as unknown as ChainAdapter;
-const ctx = { adapter, params: ProfileParametersSchema.parse({}), progress: () => undefined };
+// A pure test of the runner's bookkeeping: the adapter's parts are never called by these checks.
+const adapter = (capabilities: Capability[], parts: Record<string, unknown> = {}) =>
+  ({
+    info: {
+      family: 'evm',
+      endpoint: 'http://x',
+      chainId: '1',
+      clientVersion: 'v',
+      genesisHash: '0x',
+      cryptoSuite: 'secp256k1-keccak256',
+      embedded: false,
+    },
+    capabilities: new Set(capabilities),
+    ledger: {},
+    ...parts,
+  }) as unknown as ChainAdapter;
+
+const ctx = (over: Partial<CheckRunContext> = {}): CheckRunContext => ({
+  adapter: adapter(['block.read']),
+  params: {},
+  requirements: {},
+  account: undefined,
+  fixtures: createFixtureCache(),
+  progress: () => {},
+  signal: new AbortController().signal,
+  ...over,
+});
 
 const check = (
-  run: CheckDefinition['run'],
-  requires: CheckDefinition['requires'] = ['block.read'],
-): CheckDefinition => ({
-  id: 'demo-check',
-  catalogueId: 'DEMO-01',
-  kind: 'conformance',
-  title: { zh: '演示', en: 'demo' },
-  clauseIds: ['x'],
-  requires,
-  description: 'd',
-  failsWhen: 'f',
-  run,
-});
+  run: (c: unknown) => Promise<CheckOutcome>,
+  requires: Capability[] = ['block.read'],
+): AnyCheck =>
+  defineCheck({
+    id: 'demo-check',
+    catalogueId: 'DEMO-01',
+    kind: 'conformance',
+    title: { zh: '演示', en: 'demo' },
+    requires,
+    parameters: [],
+    faults: [],
+    description: 'd',
+    failsWhen: 'f',
+    run,
+  });
 
 describe('runCheck', () => {
   it('skips a check whose capability the adapter lacks, naming it', async () => {
     const r = await runCheck(
       check(async () => ({ status: 'pass', summary: 'never' }), ['contract.evm']),
-      ctx,
+      ctx(),
     );
     expect(r).toMatchObject({ status: 'skip', skipReason: 'unsupported-capability' });
     expect(r.summary).toMatch(/contract\.evm/);
+  });
+
+  it('refuses to run a check on an adapter that declares a capability without its part (an adapter bug)', async () => {
+    const r = await runCheck(
+      check(async () => ({ status: 'pass', summary: 'never' }), ['rpc.jsonrpc']),
+      ctx({ adapter: adapter(['rpc.jsonrpc']) }),
+    );
+    expect(r.status).toBe('error');
+    expect(r.summary).toMatch(/harness fault: .*declares capabilities without their parts: rpc$/);
+  });
+
+  it('refuses to run a signing check without the step account', async () => {
+    const r = await runCheck(
+      check(async () => ({ status: 'pass', summary: 'never' }), ['tx.clientSign']),
+      ctx({ adapter: adapter(['tx.clientSign'], { identities: {}, transactions: {} }) }),
+    );
+    expect(r).toMatchObject({ status: 'error', summary: expect.stringMatching(/no funded account/) });
   });
 
   it('records a transport fault as an inconclusive error, not a crash', async () => {
@@ -50,7 +84,7 @@ describe('runCheck', () => {
       check(async () => {
         throw new TargetUnreachableError('nothing answered at http://x');
       }),
-      ctx,
+      ctx(),
     );
     expect(r.status).toBe('error');
     expect(r.summary).toBe('nothing answered at http://x');
@@ -61,7 +95,7 @@ describe('runCheck', () => {
       check(async () => {
         throw new TypeError('boom');
       }),
-      ctx,
+      ctx(),
     );
     expect(r.status).toBe('error');
     expect(r.summary).toBe('harness fault: boom');
@@ -70,7 +104,7 @@ describe('runCheck', () => {
   it('keeps the verdict and adds id, kind and timing', async () => {
     const r = await runCheck(
       check(async () => ({ status: 'fail', summary: 'bad', expected: 1, actual: 2 })),
-      ctx,
+      ctx(),
     );
     expect(r).toMatchObject({
       checkId: 'demo-check',
@@ -80,5 +114,38 @@ describe('runCheck', () => {
       actual: 2,
     });
     expect(r.durationMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it('creates a fixture once per step and hands the same value to every check that lists it', async () => {
+    let created = 0;
+    const sample = defineFixture({
+      id: 'sample',
+      description: 'd',
+      requires: ['block.read'],
+      parameters: [],
+      create: async () => ({ n: ++created }),
+    });
+    const user = defineCheck({
+      id: 'fixture-user',
+      catalogueId: 'DEMO-02',
+      kind: 'conformance',
+      title: { zh: '演示', en: 'demo' },
+      requires: ['block.read'],
+      parameters: [],
+      fixtures: [sample],
+      faults: [],
+      description: 'd',
+      failsWhen: 'f',
+      run: async ({ fixture }) => ({ status: 'pass', summary: `sample ${(await fixture(sample)).n}` }),
+    });
+    const shared = ctx();
+    expect((await runCheck(user, shared)).summary).toBe('sample 1');
+    expect((await runCheck(user, shared)).summary).toBe('sample 1');
+    expect((await runCheck(user, ctx())).summary).toBe('sample 2');
+    const stranger = check(async (c) => {
+      await (c as { fixture: (f: unknown) => Promise<unknown> }).fixture(sample);
+      return { status: 'pass', summary: 'never' };
+    });
+    expect((await runCheck(stranger, shared)).summary).toMatch(/without listing it in its fixtures/);
   });
 });

@@ -1,6 +1,78 @@
-import type { CheckContext, CheckDefinition } from '../checks/CheckDefinition.ts';
+import type { Capability } from '../adapter/Capability.ts';
+import { capabilityParts } from '../adapter/Capability.ts';
+import type { ChainAdapter, Identity } from '../adapter/ChainAdapter.ts';
 import type { CheckResult } from '../checks/CheckResultSchema.ts';
+import type { AnyCheck } from '../checks/defineCheck.ts';
+import type { AnyFixture } from '../checks/defineFixture.ts';
 import { TargetError } from '../errors/TargetError.ts';
+
+/** The step's fixtures: each created once, on first use, and shared by every later check. */
+export interface FixtureCache {
+  get(fixture: AnyFixture, create: () => Promise<unknown>): Promise<unknown>;
+}
+
+export function createFixtureCache(): FixtureCache {
+  const values = new Map<string, Promise<unknown>>();
+  return {
+    get(fixture, create) {
+      let value = values.get(fixture.id);
+      if (value === undefined) {
+        value = create();
+        values.set(fixture.id, value);
+      }
+      return value;
+    },
+  };
+}
+
+/** What the step runner hands every check of a step. */
+export interface CheckRunContext {
+  readonly adapter: ChainAdapter;
+  /** Effective values of every parameter of the run (a check reads those it declares). */
+  readonly params: Readonly<Record<string, unknown>>;
+  /** The profile's stated requirement per parameter, where it has one. */
+  readonly requirements: Readonly<Record<string, unknown>>;
+  readonly account: Identity | undefined;
+  readonly fixtures: FixtureCache;
+  readonly progress: (line: string) => void;
+  readonly signal: AbortSignal;
+}
+
+/**
+ * The typed context a check's `run` receives in a step: the adapter, the run's parameters, the
+ * profile's requirements, the step account, and the step's fixtures (only those the check lists).
+ * Callers verify capabilities and parts first (runCheck does); the erased AnyCheck cannot express
+ * that, hence the casts.
+ */
+export function checkContextOf(check: AnyCheck, ctx: CheckRunContext): Parameters<AnyCheck['run']>[0] {
+  return {
+    adapter: ctx.adapter,
+    params: ctx.params,
+    requirements: ctx.requirements,
+    account: ctx.account,
+    progress: ctx.progress,
+    signal: ctx.signal,
+    fixture: (fixture: AnyFixture) => {
+      if (!check.fixtures.includes(fixture)) {
+        throw new Error(`check ${check.id} uses fixture "${fixture.id}" without listing it in its fixtures`);
+      }
+      // The registry test holds a check's `requires` to cover its fixtures' (registry.test.ts).
+      const fixtureContext = {
+        adapter: ctx.adapter,
+        params: ctx.params,
+        account: ctx.account,
+        progress: ctx.progress,
+      } as unknown as Parameters<AnyFixture['create']>[0];
+      return ctx.fixtures.get(fixture, () => fixture.create(fixtureContext));
+    },
+  } as unknown as Parameters<AnyCheck['run']>[0];
+}
+
+/** Parts of the adapter the check's capabilities guarantee but the adapter lacks (an adapter bug). */
+function missingPartsFor(check: AnyCheck, adapter: ChainAdapter): string[] {
+  const parts = new Set(check.requires.flatMap((c: Capability) => [...capabilityParts[c]] as string[]));
+  return [...parts].filter((p) => (adapter as unknown as Record<string, unknown>)[p] === undefined);
+}
 
 /**
  * Runs one check: skips it when the adapter lacks a capability it requires, times it, and turns a
@@ -8,12 +80,13 @@ import { TargetError } from '../errors/TargetError.ts';
  * never reaches here as an exception: checks return `fail` with expected, actual and evidence.
  */
 export async function runCheck(
-  check: CheckDefinition,
-  ctx: CheckContext,
+  check: AnyCheck,
+  ctx: CheckRunContext,
   now: () => Date = () => new Date(),
 ): Promise<CheckResult> {
   const started = now();
   const base = { checkId: check.id, kind: check.kind, startedAt: started.toISOString() };
+  const elapsed = () => now().getTime() - started.getTime();
   const missing = check.requires.filter((c) => !ctx.adapter.capabilities.has(c));
   if (missing.length > 0) {
     return {
@@ -24,9 +97,24 @@ export async function runCheck(
       durationMs: 0,
     };
   }
+  const harnessFault = (summary: string): CheckResult => ({
+    ...base,
+    status: 'error',
+    summary: `harness fault: ${summary}`,
+    durationMs: elapsed(),
+  });
+  const absentParts = missingPartsFor(check, ctx.adapter);
+  if (absentParts.length > 0) {
+    return harnessFault(
+      `adapter "${ctx.adapter.info.family}" declares capabilities without their parts: ${absentParts.join(', ')}`,
+    );
+  }
+  if (check.requires.includes('tx.clientSign') && ctx.account === undefined) {
+    return harnessFault('the step has no funded account, although this check signs transactions');
+  }
   try {
-    const outcome = await check.run(ctx);
-    return { ...base, ...outcome, durationMs: now().getTime() - started.getTime() };
+    const outcome = await check.run(checkContextOf(check, ctx));
+    return { ...base, ...outcome, durationMs: elapsed() };
   } catch (error) {
     // Not swallowed: the error is the check's recorded verdict, shown in the report as inconclusive.
     const message =
@@ -38,9 +126,12 @@ export async function runCheck(
       status: 'error',
       summary: message.split('\n')[0] ?? message,
       evidence: {
-        error: error instanceof Error ? { name: error.name, message: error.message } : String(error),
+        error:
+          error instanceof Error
+            ? { name: error.name, message: error.message.split('\n')[0] }
+            : String(error),
       },
-      durationMs: now().getTime() - started.getTime(),
+      durationMs: elapsed(),
     };
   }
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { CheckResult } from '../checks/CheckResultSchema.ts';
 import { BilingualSchema, type Clause, ModalSchema } from '../profile/ClauseSchema.ts';
 import type { Profile } from '../profile/ProfileSchema.ts';
+import type { Rubric } from '../profile/RubricSchema.ts';
 import {
   type ClauseVerdictValue,
   ClauseVerdictValueSchema,
@@ -24,16 +25,26 @@ export const ClauseVerdictSchema = z.object({
     skip: z.number(),
     missing: z.number(),
   }),
+  /** Why the clause is not evaluated when the profile has nothing to evidence it. */
+  reason: z.string().optional(),
+  /** The relaxed parameters that made it waived (never conform). */
+  waivedBy: z
+    .array(
+      z.object({ checkId: z.string(), parameter: z.string(), value: z.unknown(), requirement: z.unknown() }),
+    )
+    .optional(),
 });
 export type ClauseVerdict = z.infer<typeof ClauseVerdictSchema>;
 
 export const ScoreSchema = z.object({
-  /** Weighted score 0–100 over the clauses that were evaluated. */
+  /** Weighted score 0–100 over the clauses that were evaluated; read it with `coverage`. */
   value: z.number().min(0).max(100),
   evaluatedWeight: z.number().nonnegative(),
   totalWeight: z.number().nonnegative(),
   /** Share of the profile's weight that was evaluated (0–1). */
   coverage: z.number().min(0).max(1),
+  passScore: z.number().min(0).max(100),
+  minCoverage: z.number().min(0).max(1),
 });
 export type Score = z.infer<typeof ScoreSchema>;
 
@@ -44,43 +55,48 @@ export const OverallSchema = z.object({
 });
 export type Overall = z.infer<typeof OverallSchema>;
 
-const clauseScore: Partial<Record<ClauseVerdictValue, number>> = {
-  conform: 1,
-  'partially-conform': 0.5,
-  nonconform: 0,
-};
-
 /**
- * A clause's verdict from its checks' verdicts:
- * - any fail: nonconform, or partially conform when some other check passed;
- * - all decided checks pass and none errored or is missing: conform;
- * - an error (inconclusive) or a missing result with no fail: not evaluated — the evidence is
- *   incomplete, and a regulator cannot sign "conform" on it;
- * - every check skipped as not applicable: not applicable; otherwise not evaluated.
+ * A clause's verdict from its checks' results:
+ * - any fail: nonconform, or partially conform when another check passed;
+ * - an error (inconclusive) or a missing result: not evaluated — a regulator cannot sign on it;
+ * - checks skipped as not applicable are set aside; if nothing else is left: not applicable;
+ * - a pass or skip that relied on a relaxed parameter (a waiver): waived, never conform;
+ * - every remaining check passed: conform; any other skip (capability, precondition): not evaluated.
+ * A clause no check evidences is not evaluated, with the profile's reason.
  */
 export function judgeClause(
   clause: Clause,
   checkIds: readonly string[],
   results: ReadonlyMap<string, CheckResult>,
-) {
+): ClauseVerdict {
   const counts = { pass: 0, fail: 0, error: 0, skip: 0, missing: 0 };
-  let allNotApplicable = checkIds.length > 0;
+  let notApplicable = 0;
+  let otherSkips = 0;
+  let realPasses = 0;
+  const waivedBy: NonNullable<ClauseVerdict['waivedBy']> = [];
   for (const id of checkIds) {
     const result = results.get(id);
     if (!result) {
       counts.missing += 1;
-      allNotApplicable = false;
       continue;
     }
     counts[result.status] += 1;
-    if (result.status !== 'skip' || result.skipReason !== 'not-applicable') allNotApplicable = false;
+    if (result.waiver) {
+      const { parameter, value, requirement } = result.waiver;
+      waivedBy.push({ checkId: id, parameter, value, requirement });
+    } else if (result.status === 'pass') realPasses += 1;
+    else if (result.status === 'skip') {
+      if (result.skipReason === 'not-applicable') notApplicable += 1;
+      else otherSkips += 1;
+    }
   }
   let verdict: ClauseVerdictValue;
-  if (counts.fail > 0) verdict = counts.pass > 0 ? 'partially-conform' : 'nonconform';
-  else if (counts.pass > 0 && counts.error === 0 && counts.missing === 0 && counts.skip === 0)
-    verdict = 'conform';
-  else if (allNotApplicable) verdict = 'not-applicable';
-  else verdict = 'not-evaluated';
+  if (checkIds.length === 0) verdict = 'not-evaluated';
+  else if (counts.fail > 0) verdict = realPasses > 0 ? 'partially-conform' : 'nonconform';
+  else if (counts.error > 0 || counts.missing > 0 || otherSkips > 0) verdict = 'not-evaluated';
+  else if (waivedBy.length > 0) verdict = 'waived';
+  else if (realPasses > 0) verdict = 'conform';
+  else verdict = notApplicable > 0 ? 'not-applicable' : 'not-evaluated';
   return {
     clauseId: clause.id,
     title: clause.title,
@@ -90,28 +106,35 @@ export function judgeClause(
     verdict,
     checkIds: [...checkIds],
     counts,
-  } satisfies ClauseVerdict;
+    ...(checkIds.length === 0 && clause.notEvaluatedReason ? { reason: clause.notEvaluatedReason } : {}),
+    ...(waivedBy.length > 0 ? { waivedBy } : {}),
+  };
 }
 
 export interface ScoreRunInput {
   readonly profile: Profile;
   readonly results: readonly CheckResult[];
-  readonly passScore: number;
   /** False when the run stopped before every step finished. */
   readonly complete: boolean;
 }
 
+const round1 = (n: number): number => Math.round(n * 10) / 10;
+
 /**
- * Scores a run against the profile (DESIGN.md "Evaluation model"): weighted score over evaluated
- * clauses (weights by modal verb), and an overall verdict where any mandatory (应) clause that is
- * nonconform makes the whole run nonconform regardless of score.
+ * Scores a run against its profile's rubric (DESIGN.md "Evaluation model"): clause weights by modal,
+ * scores by verdict, undecided verdicts counted as the rubric says; any clause of a mandatory modal
+ * that is nonconform makes the run nonconform regardless of score, and a run below the rubric's
+ * minimum coverage cannot conform.
  */
-export function scoreRun({ profile, results, passScore, complete }: ScoreRunInput) {
+export function scoreRun({ profile, results, complete }: ScoreRunInput) {
+  const rubric: Rubric = profile.rubric;
   const byId = new Map(results.map((r) => [r.checkId, r]));
   const clauses = profile.clauses.map((clause) =>
     judgeClause(
       clause,
-      profile.checks.filter((c) => c.clauseIds.includes(clause.id)).map((c) => c.id),
+      Object.entries(profile.checks)
+        .filter(([, clauseIds]) => clauseIds.includes(clause.id))
+        .map(([checkId]) => checkId),
       byId,
     ),
   );
@@ -120,38 +143,62 @@ export function scoreRun({ profile, results, passScore, complete }: ScoreRunInpu
   let evaluatedWeight = 0;
   let totalWeight = 0;
   for (const c of clauses) {
-    const weight = profile.rubric.modalWeights[c.modal] ?? 0;
-    if (c.verdict !== 'not-applicable') totalWeight += weight;
-    const s = clauseScore[c.verdict];
-    if (s === undefined) continue;
-    weighted += weight * s;
-    evaluatedWeight += weight;
+    const weight = rubric.modalWeights[c.modal];
+    if (c.verdict === 'conform' || c.verdict === 'partially-conform' || c.verdict === 'nonconform') {
+      weighted += weight * rubric.verdictScores[c.verdict];
+      evaluatedWeight += weight;
+      totalWeight += weight;
+      continue;
+    }
+    const counting = rubric.counting[c.verdict];
+    if (counting === 'excluded') continue;
+    totalWeight += weight;
+    if (counting === 'zero') evaluatedWeight += weight;
   }
   const score: Score = {
-    value: evaluatedWeight === 0 ? 0 : Math.round((weighted / evaluatedWeight) * 1000) / 10,
+    value: evaluatedWeight === 0 ? 0 : round1((weighted / evaluatedWeight) * 100),
     evaluatedWeight,
     totalWeight,
     coverage: totalWeight === 0 ? 0 : Math.round((evaluatedWeight / totalWeight) * 1000) / 1000,
+    passScore: rubric.passScore,
+    minCoverage: rubric.minCoverage,
   };
 
+  const mandatory = (c: ClauseVerdict) => rubric.mandatoryModals.includes(c.modal);
   const reasons: string[] = [];
-  const mandatoryFailing = clauses.filter((c) => c.modal === '应' && c.verdict === 'nonconform');
+  const mandatoryFailing = clauses.filter((c) => mandatory(c) && c.verdict === 'nonconform');
   for (const c of mandatoryFailing)
     reasons.push(`mandatory clause ${c.clauseId} (${c.title.en}) is nonconform`);
   const mandatoryOpen = clauses.filter(
-    (c) => c.modal === '应' && (c.verdict === 'partially-conform' || c.verdict === 'not-evaluated'),
+    (c) => mandatory(c) && ['partially-conform', 'not-evaluated', 'waived'].includes(c.verdict),
   );
-  for (const c of mandatoryOpen) reasons.push(`mandatory clause ${c.clauseId} is ${c.verdict}`);
+  for (const c of mandatoryOpen) {
+    const why =
+      c.verdict === 'waived'
+        ? ` by ${(c.waivedBy ?? []).map((w) => `${w.parameter}=${JSON.stringify(w.value)}`).join(', ')}`
+        : c.reason
+          ? ` (${c.reason})`
+          : '';
+    reasons.push(`mandatory clause ${c.clauseId} is ${c.verdict}${why}`);
+  }
+  const covered = score.coverage >= rubric.minCoverage;
+  if (!covered) {
+    reasons.push(
+      `coverage ${round1(score.coverage * 100)}% is below the profile's minimum of ${round1(rubric.minCoverage * 100)}%: too little was evaluated to judge`,
+    );
+  }
 
   let verdict: OverallVerdictValue;
   if (!complete) {
     verdict = 'incomplete';
     reasons.unshift('the run did not finish; verdicts cover only the results obtained before it stopped');
   } else if (mandatoryFailing.length > 0) verdict = 'nonconform';
-  else if (mandatoryOpen.length === 0 && score.value >= passScore) verdict = 'conform';
+  else if (!covered) verdict = 'inconclusive';
+  else if (mandatoryOpen.length === 0 && score.value >= rubric.passScore) verdict = 'conform';
   else {
     verdict = 'partially-conform';
-    if (score.value < passScore) reasons.push(`score ${score.value} is below the pass score ${passScore}`);
+    if (score.value < rubric.passScore)
+      reasons.push(`score ${score.value} is below the pass score ${rubric.passScore}`);
   }
   const overall: Overall = { verdict, reasons };
   return { clauses, score, overall };

@@ -65,6 +65,7 @@ export class ChainevalStack extends Stack {
     );
     const targetSecretPrefix = props.targetSecretPrefix ?? 'chaineval/targets/';
     const loadShardTimeout = Duration.minutes(15);
+    const loadMaxConcurrency = props.loadMaxConcurrency ?? 10;
     const common: Pick<HarnessFunctionProps, 'table' | 'logRetention'> =
       props.logRetention === undefined
         ? { table: this.table }
@@ -74,20 +75,22 @@ export class ChainevalStack extends Stack {
     const planFunction = new HarnessFunction(this, 'Plan', {
       ...common,
       entry: handlerOf('plan'),
-      description: 'chaineval: validate a run, fingerprint the target, write the run meta',
+      description: 'chaineval: plan a run, fingerprint the target, store the run record, fund its accounts',
       tableAccess: 'write',
       targetSecretPrefix,
-      timeout: Duration.minutes(2),
+      // Funding the run's accounts waits for their transfers to land.
+      timeout: Duration.minutes(5),
       environment: {
         ...targetEnvironment,
         [lambdaEnvNames.loadShardTimeoutS]: String(loadShardTimeout.toSeconds()),
+        [lambdaEnvNames.loadMaxConcurrency]: String(loadMaxConcurrency),
       },
     });
     const conformanceFunction = new HarnessFunction(this, 'Conformance', {
       ...common,
       entry: handlerOf('conformance'),
       description: 'chaineval: run the conformance suite against the target',
-      tableAccess: 'write',
+      tableAccess: 'readWrite',
       targetSecretPrefix,
       environment: targetEnvironment,
     });
@@ -95,7 +98,7 @@ export class ChainevalStack extends Stack {
       ...common,
       entry: handlerOf('property'),
       description: 'chaineval: run the property suite against the target',
-      tableAccess: 'write',
+      tableAccess: 'readWrite',
       targetSecretPrefix,
       environment: targetEnvironment,
     });
@@ -103,7 +106,7 @@ export class ChainevalStack extends Stack {
       ...common,
       entry: handlerOf('loadShard'),
       description: 'chaineval: run one shard of the load scenario against the target',
-      tableAccess: 'write',
+      tableAccess: 'readWrite',
       targetSecretPrefix,
       timeout: loadShardTimeout,
       // One full vCPU: a shard pre-signs its transactions (toolchain.md: ≈ 3k signatures/s per core).
@@ -125,7 +128,7 @@ export class ChainevalStack extends Stack {
       propertyFunction,
       loadShardFunction,
       finalizeFunction,
-      ...(props.loadMaxConcurrency === undefined ? {} : { loadMaxConcurrency: props.loadMaxConcurrency }),
+      loadMaxConcurrency,
       ...(props.logRetention === undefined ? {} : { logRetention: props.logRetention }),
     });
 

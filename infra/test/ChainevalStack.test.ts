@@ -113,8 +113,11 @@ describe('ChainevalStack', () => {
       Timeout: 900,
       MemorySize: 1769,
     });
+    // Plan refuses load a shard could not finish, and more shards than the Map runs at once.
     expect(resourceOf(template, 'AWS::Lambda::Function', 'Plan').Properties).toMatchObject({
-      Environment: { Variables: { CHAINEVAL_LOAD_SHARD_TIMEOUT_S: '900' } },
+      Environment: {
+        Variables: { CHAINEVAL_LOAD_SHARD_TIMEOUT_S: '900', CHAINEVAL_LOAD_MAX_CONCURRENCY: '10' },
+      },
     });
   });
 
@@ -129,24 +132,33 @@ describe('ChainevalStack', () => {
     }
   });
 
-  it('defines plan → parallel suites → distributed map of shards → finalize, with retries on every task', () => {
+  it('defines plan → parallel suites → load start → distributed map of shards → finalize, with retries on every task', () => {
     // GIVEN / WHEN
     const { StartAt, States } = definitionOf(synth({ loadMaxConcurrency: 25 }));
     // THEN
     expect(StartAt).toBe('Plan');
     expect(States.Plan).toMatchObject({ Type: 'Task', Next: 'Suites', ResultPath: '$.plan' });
     const suites = States.Suites as AslState & { Branches: { StartAt: string }[] };
-    expect(suites).toMatchObject({ Type: 'Parallel', Next: 'LoadShards', ResultPath: null });
+    expect(suites).toMatchObject({ Type: 'Parallel', Next: 'LoadStart', ResultPath: null });
     expect(suites.Branches.map((b) => b.StartAt)).toEqual(['Conformance', 'Property']);
+    // One moment every shard starts from (plus the plan's start delay): no shard runs on its own clock.
+    expect(States.LoadStart).toEqual({
+      Type: 'Pass',
+      Parameters: { 'loadStartedAt.$': '$$.State.EnteredTime' },
+      ResultPath: '$.load',
+      Next: 'LoadShards',
+    });
     expect(States.LoadShards).toMatchObject({
       Type: 'Map',
       Next: 'RunFinished',
-      ItemsPath: '$.plan.shards',
+      ItemsPath: '$.plan.loadShards',
       MaxConcurrency: 25,
       ItemSelector: {
-        'shardIndex.$': '$$.Map.Item.Value',
-        'shardCount.$': '$.plan.shardCount',
+        'runId.$': '$.plan.runId',
         'target.$': '$.plan.target',
+        'scenario.$': '$$.Map.Item.Value.scenario',
+        'shardIndex.$': '$$.Map.Item.Value.shardIndex',
+        'loadStartedAt.$': '$.load.loadStartedAt',
       },
       ItemProcessor: {
         ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
@@ -182,39 +194,38 @@ describe('ChainevalStack', () => {
     }
   });
 
-  it('catches a failing suite or shard and still finalizes the run with the failure', () => {
+  it('catches a failing plan, suite or shard and still finalizes the run with the failure', () => {
     // GIVEN / WHEN
     const { States } = definitionOf(synth());
     // THEN
     const toIncomplete = [{ ErrorEquals: ['States.ALL'], ResultPath: '$.failure', Next: 'RunIncomplete' }];
+    expect(States.Plan?.Catch).toEqual(toIncomplete);
     expect(States.Suites?.Catch).toEqual(toIncomplete);
     expect(States.LoadShards?.Catch).toEqual(toIncomplete);
+    // The run id comes from the execution input, so a Plan that failed still reaches finalize.
     expect(States.RunIncomplete).toEqual({
       Type: 'Pass',
-      Parameters: {
-        'runId.$': '$.plan.runId',
-        'parameters.$': '$.plan.parameters',
-        'failure.$': '$.failure',
-      },
+      Parameters: { 'runId.$': '$.runId', 'failure.$': '$.failure' },
       Next: 'Finalize',
     });
-    expect(States.Plan?.Catch).toBeUndefined();
+    expect(States.RunFinished).toMatchObject({ Parameters: { 'runId.$': '$.runId' } });
   });
 
   it('grants each function only the table actions its step needs', () => {
     // GIVEN / WHEN
     const template = synth();
     // THEN
-    for (const id of ['Plan', 'Conformance', 'Property', 'LoadShard']) {
+    // Plan only stores the run record; the other steps read it (their plan) and write results.
+    expect(actionsOf(statementsOf(template, 'Plan')).filter((a) => a.startsWith('dynamodb:'))).toEqual([
+      'dynamodb:PutItem',
+    ]);
+    for (const id of ['Conformance', 'Property', 'LoadShard', 'Finalize']) {
       expect(actionsOf(statementsOf(template, id)).filter((a) => a.startsWith('dynamodb:'))).toEqual([
+        'dynamodb:GetItem',
         'dynamodb:PutItem',
+        'dynamodb:Query',
       ]);
     }
-    expect(actionsOf(statementsOf(template, 'Finalize')).filter((a) => a.startsWith('dynamodb:'))).toEqual([
-      'dynamodb:GetItem',
-      'dynamodb:PutItem',
-      'dynamodb:Query',
-    ]);
   });
 
   it('lets only the target-connecting functions read target keys, and only under the prefix', () => {

@@ -1,6 +1,5 @@
-import { jrt0193Profile } from '#conformance/profile/jrt0193Profile.ts';
-import { finalizeRun } from '#core/run/steps.ts';
-import { transferLoadScenario } from '#load/transferLoadScenario.ts';
+import { finalizeRun } from '#core/run/finalizeRun.ts';
+import { registry } from '#registry/index.ts';
 import { createLambdaStore } from '../shared/createLambdaStore.ts';
 import { logger } from '../shared/logger.ts';
 import { parseEvent } from '../shared/parseEvent.ts';
@@ -14,22 +13,21 @@ export async function handler(event: unknown): Promise<FinalizeOutput> {
   logger.appendKeys({ runId: input.runId, step: 'finalize' });
   const report = await finalizeRun(input.runId, {
     store: createLambdaStore(readLambdaEnv()),
-    profile: jrt0193Profile,
-    scenarios: [transferLoadScenario],
-    passScore: input.parameters.passScore,
-    params: input.parameters,
+    registry,
     ...(input.incompleteReason === undefined ? {} : { incompleteReason: input.incompleteReason }),
   });
   logger.info('run finalized', {
     status: report.run.status,
     verdict: report.overall.verdict,
     score: report.score.value,
+    coverage: report.score.coverage,
   });
   return {
     runId: report.reportId,
     status: report.run.status,
     verdict: report.overall.verdict,
     score: report.score.value,
+    coverage: report.score.coverage,
     ...(report.run.incompleteReason === undefined ? {} : { incompleteReason: report.run.incompleteReason }),
   };
 }

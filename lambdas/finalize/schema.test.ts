@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ProfileParametersSchema } from '#core/profile/ProfileParametersSchema.ts';
 import { FinalizeInputSchema } from './schema.ts';
 
-const finished = { runId: '20261124T101500Z-1a2b3c4d', parameters: ProfileParametersSchema.parse({}) };
+const finished = { runId: '20261124T101500Z-1a2b3c4d' };
 
 describe('FinalizeInputSchema', () => {
   it('has no incompleteReason on the success path', () => {

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { ProfileParametersSchema } from '#core/profile/ProfileParametersSchema.ts';
+import { RunIdSchema } from '#core/run/RunIdSchema.ts';
 import type { RunStatus } from '#core/run/RunMetaSchema.ts';
-import { RunIdSchema } from '#core/run/RunMetaSchema.ts';
 import type { OverallVerdictValue } from '#core/scoring/ClauseVerdictSchema.ts';
 import { describeStepFailure } from '../shared/describeStepFailure.ts';
 
@@ -9,19 +8,16 @@ import { describeStepFailure } from '../shared/describeStepFailure.ts';
 export const StepFailureSchema = z.object({ Error: z.string(), Cause: z.string().optional() });
 
 /**
- * Built by the state machine from plan's output; `failure` is present only on the path from a
- * Catch, and turns into the run's `incompleteReason` (a run that cannot finish is marked incomplete,
- * not dropped).
+ * Built by the state machine; `failure` is present only on the path from a Catch, and turns into the
+ * run's `incompleteReason` (a run that cannot finish is marked incomplete, not dropped).
  */
 export const FinalizeInputSchema = z
   .object({
     runId: RunIdSchema,
-    parameters: ProfileParametersSchema,
     failure: StepFailureSchema.optional(),
   })
-  .transform(({ runId, parameters, failure }) => ({
+  .transform(({ runId, failure }) => ({
     runId,
-    parameters,
     ...(failure === undefined ? {} : { incompleteReason: describeStepFailure(failure) }),
   }));
 export type FinalizeInput = z.output<typeof FinalizeInputSchema>;
@@ -32,5 +28,6 @@ export interface FinalizeOutput {
   readonly status: RunStatus;
   readonly verdict: OverallVerdictValue;
   readonly score: number;
+  readonly coverage: number;
   readonly incompleteReason?: string;
 }

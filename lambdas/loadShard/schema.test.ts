@@ -1,27 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { ProfileParametersSchema } from '#core/profile/ProfileParametersSchema.ts';
 import { LoadShardInputSchema } from './schema.ts';
 
 const item = {
   runId: '20261124T101500Z-1a2b3c4d',
   target: { url: 'https://rpc.example.com', keySecretId: 'chaineval/targets/example' },
-  parameters: ProfileParametersSchema.parse({}),
+  scenario: 'transfer-constant-rate',
   shardIndex: 3,
-  shardCount: 4,
+  loadStartedAt: '2026-11-24T10:16:00.000Z',
 };
 
 describe('LoadShardInputSchema', () => {
-  it('accepts a Map item built from plan output', () => {
-    expect(LoadShardInputSchema.parse(item)).toMatchObject({ shardIndex: 3, shardCount: 4 });
+  it('accepts a Map item built from plan output and the load start time', () => {
+    expect(LoadShardInputSchema.parse(item)).toMatchObject({
+      scenario: 'transfer-constant-rate',
+      shardIndex: 3,
+    });
   });
 
-  it('refuses a shard index outside the shard count', () => {
-    const parsed = LoadShardInputSchema.safeParse({ ...item, shardIndex: 4 });
-    expect(parsed.success).toBe(false);
-    expect(parsed.error?.issues[0]).toMatchObject({
-      path: ['shardIndex'],
-      message: 'shardIndex must be below shardCount',
-    });
+  it('refuses an item without the common start time (each shard would start on its own clock)', () => {
+    const { loadStartedAt: _, ...withoutStart } = item;
+    expect(LoadShardInputSchema.safeParse(withoutStart).success).toBe(false);
   });
 
   it('refuses an input without the target reference', () => {

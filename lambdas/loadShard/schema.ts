@@ -1,18 +1,25 @@
 import { z } from 'zod';
-import { maxShardCount } from '../shared/RunInputSchema.ts';
+import { maxShardCount } from '#core/run/RunRequestSchema.ts';
 import { TargetStepInputSchema } from '../shared/TargetStepInputSchema.ts';
 
-/** One item of the load Map: plan's output plus this shard's index (`$$.Map.Item.Value`). */
+/**
+ * One item of the load Map: the run and target, which shard of which planned scenario, and when
+ * the Map began (`$$.State.EnteredTime` of the state before it), from which every shard computes the
+ * same start time: that moment + the scenario's planned start delay.
+ */
 export const LoadShardInputSchema = TargetStepInputSchema.extend({
-  shardIndex: z.number().int().nonnegative(),
-  shardCount: z.number().int().min(1).max(maxShardCount),
-}).refine((input) => input.shardIndex < input.shardCount, {
-  message: 'shardIndex must be below shardCount',
-  path: ['shardIndex'],
+  scenario: z.string().min(1),
+  shardIndex: z
+    .number()
+    .int()
+    .nonnegative()
+    .max(maxShardCount - 1),
+  loadStartedAt: z.iso.datetime(),
 });
 export type LoadShardInput = z.output<typeof LoadShardInputSchema>;
 
 export interface LoadShardOutput {
   readonly runId: string;
+  readonly scenario: string;
   readonly shardIndex: number;
 }

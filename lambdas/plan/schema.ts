@@ -6,12 +6,17 @@ import { TargetStepInputSchema } from '../shared/TargetStepInputSchema.ts';
 export const PlanInputSchema = RunInputSchema;
 export type PlanInput = z.output<typeof PlanInputSchema>;
 
+/** One item of the load Map: a shard of a planned scenario. */
+export const LoadShardItemSchema = z.object({
+  scenario: z.string(),
+  shardIndex: z.number().int().nonnegative(),
+});
+
 /**
- * plan's answer, kept at `$.plan` by the state machine: what every later step receives (run id,
- * target reference, effective parameters) and the shard indexes the load Map iterates over.
+ * plan's answer, kept at `$.plan` by the state machine: the run id and target reference every later
+ * step receives, and the load shards the Map iterates over (empty when the plan has no load).
  */
 export const PlanOutputSchema = TargetStepInputSchema.extend({
-  shardCount: z.number().int().positive(),
-  shards: z.array(z.number().int().nonnegative()),
+  loadShards: z.array(LoadShardItemSchema),
 });
 export type PlanOutput = z.output<typeof PlanOutputSchema>;

@@ -1,5 +1,4 @@
-import { runSuiteStep } from '#core/run/steps.ts';
-import { propertyChecks } from '#property/propertyChecks.ts';
+import { executeChecksStep } from '#core/run/executeChecksStep.ts';
 import { countVerdicts } from '../shared/countVerdicts.ts';
 import { logger } from '../shared/logger.ts';
 import { parseEvent } from '../shared/parseEvent.ts';
@@ -7,11 +6,18 @@ import type { SuiteStepOutput } from '../shared/SuiteStepOutput.ts';
 import { withTargetStep } from '../shared/withTargetStep.ts';
 import { PropertyInputSchema } from './schema.ts';
 
-/** Runs the property suite against the target; each verdict is stored as it is reached (core/run/steps.ts). */
+/**
+ * Runs the plan's property step (nothing when the plan has none: a profile without property checks,
+ * or `skip: ["property"]`); each verdict is stored as it is reached.
+ */
 export async function handler(event: unknown): Promise<SuiteStepOutput> {
   logger.resetKeys();
   const input = parseEvent(PropertyInputSchema, event, 'property');
   logger.appendKeys({ runId: input.runId, step: 'property' });
-  const results = await withTargetStep(input, (deps) => runSuiteStep('property', propertyChecks, deps));
+  const results = await withTargetStep(input, (plan, deps) =>
+    plan.steps.some((s) => s.id === 'property')
+      ? executeChecksStep(plan, 'property', deps)
+      : Promise.resolve([]),
+  );
   return { runId: input.runId, kind: 'property', verdicts: countVerdicts(results) };
 }

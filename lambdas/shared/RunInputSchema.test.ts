@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { ProfileParametersSchema } from '#core/profile/ProfileParametersSchema.ts';
 import { RunInputSchema } from './RunInputSchema.ts';
 
 const minimal = {
@@ -9,27 +8,29 @@ const minimal = {
 };
 
 describe('RunInputSchema', () => {
-  it('fills the profile defaults and one shard when only the target is given', () => {
+  it('defaults to the jrt-0193-2020 profile, no overrides and one shard when only the target is given', () => {
     const input = RunInputSchema.parse(minimal);
-    expect(input.shardCount).toBe(1);
-    expect(input.parameters).toEqual(ProfileParametersSchema.parse({}));
+    expect(input).toMatchObject({ profile: 'jrt-0193-2020', parameters: {}, skip: [], loadShards: 1 });
     expect(input.cryptoSuite).toBeUndefined();
   });
 
-  it('keeps parameter overrides and the declared crypto suite', () => {
+  it('keeps the profile, parameter overrides and the declared crypto suite', () => {
     const input = RunInputSchema.parse({
       ...minimal,
+      profile: 'quick',
       cryptoSuite: 'sm2-sm3',
       parameters: { loadRateTps: 200 },
-      shardCount: 4,
+      loadShards: 4,
     });
-    expect(input.parameters.loadRateTps).toBe(200);
-    expect(input.parameters.loadDurationS).toBe(ProfileParametersSchema.parse({}).loadDurationS);
-    expect(input).toMatchObject({ cryptoSuite: 'sm2-sm3', shardCount: 4 });
+    expect(input).toMatchObject({
+      profile: 'quick',
+      cryptoSuite: 'sm2-sm3',
+      loadShards: 4,
+      parameters: { loadRateTps: 200 },
+    });
   });
 
   it.each([
-    ['an unknown parameter (a typo)', { parameters: { loadRateTPS: 200 } }, /loadRateTPS/],
     ['an unknown top-level field', { privateKey: '0x01' }, /privateKey/],
     ['a malformed run id', { runId: 'run-1' }, /run id must look like/],
     ['a non-http target', { targetUrl: 'ws://rpc.example.com' }, /http\(s\) URL/],
@@ -38,9 +39,9 @@ describe('RunInputSchema', () => {
       { keySecretId: 'arn:aws:secretsmanager:eu-west-1:1:secret:x' },
       /secret name/,
     ],
-    ['zero shards', { shardCount: 0 }, /shardCount/],
-    ['more than 1000 shards', { shardCount: 1001 }, /shardCount/],
-    ['an out-of-range parameter', { parameters: { loadRateTps: -1 } }, /loadRateTps/],
+    ['zero shards', { loadShards: 0 }, /loadShards/],
+    ['more than 1000 shards', { loadShards: 1001 }, /loadShards/],
+    ['an unknown step to skip', { skip: ['conformance'] }, /skip/],
   ])('refuses %s', (_, override, message) => {
     const parsed = RunInputSchema.safeParse({ ...minimal, ...override });
     expect(parsed.success).toBe(false);

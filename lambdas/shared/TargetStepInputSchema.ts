@@ -1,16 +1,14 @@
 import { z } from 'zod';
-import { ProfileParametersSchema } from '#core/profile/ProfileParametersSchema.ts';
-import { RunIdSchema } from '#core/run/RunMetaSchema.ts';
+import { RunIdSchema } from '#core/run/RunIdSchema.ts';
 import { TargetRefSchema } from './TargetRefSchema.ts';
 
 /**
- * What every step that talks to the target receives from the state machine: the run id, the target
- * reference and the effective parameters plan recorded in the run meta, so every step of a run uses
- * exactly the recorded values.
+ * What every step that talks to the target receives from the state machine: the run id and the
+ * target reference. The plan itself (steps, parameters, accounts) is read from the run record the
+ * plan Lambda stored, so every step of a run executes exactly that plan.
  */
 export const TargetStepInputSchema = z.object({
   runId: RunIdSchema,
   target: TargetRefSchema,
-  parameters: ProfileParametersSchema,
 });
 export type TargetStepInput = z.output<typeof TargetStepInputSchema>;

@@ -1,6 +1,6 @@
-import { createEvmAdapter } from '#adapters/evm/createEvmAdapter.ts';
 import type { ChainAdapter } from '#core/adapter/ChainAdapter.ts';
 import { ConfigError } from '#core/errors/ConfigError.ts';
+import { registry } from '#registry/index.ts';
 import { assertTargetAllowed, targetHostOf } from './assertTargetAllowed.ts';
 import { awsClients } from './awsClients.ts';
 import { fetchTargetKey } from './fetchTargetKey.ts';
@@ -10,7 +10,7 @@ import type { TargetRef } from './TargetRefSchema.ts';
 
 /**
  * Opens the adapter for a cloud run: refuses private targets, reads the funded key from Secrets
- * Manager and fingerprints the endpoint. The same `createEvmAdapter` the CLI uses; never embedded,
+ * Manager and fingerprints the endpoint. The same registered adapter the CLI uses; never embedded,
  * so the harness cannot change a vendor chain's mining mode.
  */
 export async function connectTarget(target: TargetRef, env: LambdaEnv): Promise<ChainAdapter> {
@@ -29,10 +29,12 @@ export async function connectTarget(target: TargetRef, env: LambdaEnv): Promise<
     secretId: target.keySecretId,
     allowedPrefix: env.targetSecretPrefix,
   });
-  return createEvmAdapter({
+  const evm = registry.adapters.find((a) => a.family === 'evm');
+  if (!evm) throw new ConfigError('no evm adapter is registered (a harness bug)');
+  return evm.connect({
     url: target.url,
-    privateKey,
+    signer: { kind: 'local-key', privateKey },
     embedded: false,
-    ...(target.cryptoSuite === undefined ? {} : { cryptoSuite: target.cryptoSuite }),
+    cryptoSuite: target.cryptoSuite,
   });
 }

@@ -10,4 +10,6 @@ export const lambdaEnvNames = {
   allowedTargetHosts: 'CHAINEVAL_ALLOWED_TARGET_HOSTS',
   /** The load-shard function's timeout: plan refuses load parameters that could not finish in it. */
   loadShardTimeoutS: 'CHAINEVAL_LOAD_SHARD_TIMEOUT_S',
+  /** The load Map's MaxConcurrency: plan refuses more shards than can run at once. */
+  loadMaxConcurrency: 'CHAINEVAL_LOAD_MAX_CONCURRENCY',
 } as const;

@@ -15,6 +15,7 @@ export const LambdaEnvSchema = z.object({
         .filter((host) => host.length > 0),
     ),
   [lambdaEnvNames.loadShardTimeoutS]: z.coerce.number().int().positive().optional(),
+  [lambdaEnvNames.loadMaxConcurrency]: z.coerce.number().int().positive().optional(),
 });
 
 export interface LambdaEnv {
@@ -23,6 +24,7 @@ export interface LambdaEnv {
   readonly targetSecretPrefix: string | undefined;
   readonly allowedTargetHosts: readonly string[];
   readonly loadShardTimeoutS: number | undefined;
+  readonly loadMaxConcurrency: number | undefined;
 }
 
 /** Reads the variables the stack sets (infra/lib/constructs/HarnessFunction.ts); a missing one is a deployment bug. */
@@ -39,5 +41,6 @@ export function readLambdaEnv(env: NodeJS.ProcessEnv = process.env): LambdaEnv {
     targetSecretPrefix: e[lambdaEnvNames.targetSecretPrefix],
     allowedTargetHosts: e[lambdaEnvNames.allowedTargetHosts],
     loadShardTimeoutS: e[lambdaEnvNames.loadShardTimeoutS],
+    loadMaxConcurrency: e[lambdaEnvNames.loadMaxConcurrency],
   };
 }

@@ -1,10 +1,11 @@
-import type { AccountRef, LedgerApi, TransactionsApi } from '#core/adapter/ChainAdapter.ts';
+import type { AccountsApi, Identity, LedgerApi, TransactionsApi } from '#core/adapter/ChainAdapter.ts';
 
-/** The system under test as the commands see it: the adapter's APIs and the suite's accounts. */
+/** The system under test as the commands see it: the adapter's parts and the suite's accounts. */
 export interface TransferSystem {
   readonly transactions: TransactionsApi;
+  readonly accounts: AccountsApi;
   readonly ledger: LedgerApi;
-  readonly accounts: readonly AccountRef[];
+  readonly identities: readonly Identity[];
   readonly receiptTimeoutMs: number;
   /**
    * Aborted once fast-check has returned: a run it stopped waiting for (time budget) cannot be

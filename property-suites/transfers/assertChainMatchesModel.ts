@@ -11,23 +11,19 @@ export async function assertChainMatchesModel(
   system: TransferSystem,
   after: string,
 ): Promise<void> {
-  const { transactions } = system;
-  const balances = await Promise.all(model.accounts.map((a) => transactions.getBalance(a)));
-  const nonces = await Promise.all(model.accounts.map((a) => transactions.getNonce(a, 'latest')));
+  const { accounts } = system;
+  const balances = await Promise.all(model.accounts.map((a) => accounts.getBalance(a)));
+  const nonces = await Promise.all(model.accounts.map((a) => accounts.getNonce(a, 'latest')));
   const wrong = model.accounts.flatMap((address, i) => {
     const lines: string[] = [];
-    if (balances[i] !== model.balances[i]) {
-      lines.push(`${address} balance ${balances[i]} wei, model ${model.balances[i]} wei`);
-    }
+    if (balances[i] !== model.balances[i])
+      lines.push(`${address} balance ${balances[i]}, model ${model.balances[i]}`);
     if (nonces[i] !== model.nonces[i]) lines.push(`${address} nonce ${nonces[i]}, model ${model.nonces[i]}`);
     return lines;
   });
   if (wrong.length === 0) return;
   const actual = Object.fromEntries(
-    model.accounts.map((address, i) => [
-      address,
-      { balanceWei: String(balances[i]), nonce: String(nonces[i]) },
-    ]),
+    model.accounts.map((address, i) => [address, { balance: String(balances[i]), nonce: String(nonces[i]) }]),
   );
   throw new ModelMismatchError(`after ${after}: ${wrong.join('; ')}`, describeModel(model), actual);
 }

@@ -1,16 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Hex } from '#core/adapter/ChainAdapter.ts';
 import { SelfTransferCommand } from './commands/SelfTransferCommand.ts';
 import { TransferCommand } from './commands/TransferCommand.ts';
 import { transferCommandsArb } from './commands.ts';
 import type { TransferModel } from './model.ts';
 
 const model = (balances: bigint[]): TransferModel => ({
-  accounts: ['0xa', '0xb', '0xc'] as Hex[],
+  accounts: ['0xa', '0xb', '0xc'],
   balances,
   nonces: [0n, 0n, 0n],
-  feeReserveWei: 100n,
+  feeReserve: 100n,
 });
 
 describe('transfer commands', () => {

@@ -1,15 +1,14 @@
-import type { Hex } from '#core/adapter/ChainAdapter.ts';
 import { assertChainMatchesModel } from './assertChainMatchesModel.ts';
 import { ModelMismatchError } from './ModelMismatchError.ts';
 import type { TransferModel } from './model.ts';
 import type { TransferSystem } from './TransferSystem.ts';
 
-const sameHex = (a: Hex | null, b: Hex | null): boolean =>
+const same = (a: string | null, b: string | null): boolean =>
   (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
 
 /**
- * Signs a transfer with the nonce the model expects, submits it, waits for its receipt, checks the
- * block the receipt names really holds it, applies it to the model and compares every account.
+ * Signs a transfer with the nonce the model expects, submits it, waits for its outcome, checks the
+ * block the outcome names really holds it, applies it to the model and compares every account.
  * Shared by the transfer commands; `label` is the command's `toString()` for failure messages.
  */
 export async function executeTransfer(
@@ -18,25 +17,22 @@ export async function executeTransfer(
   move: {
     readonly fromIndex: number;
     readonly toIndex: number;
-    readonly amountWei: bigint;
+    readonly amount: bigint;
     readonly label: string;
   },
 ): Promise<void> {
   system.signal.throwIfAborted();
   system.commandsExecuted += 1;
   const { transactions, ledger } = system;
-  const from = system.accounts[move.fromIndex];
-  const to = system.accounts[move.toIndex];
+  const from = system.identities[move.fromIndex];
+  const to = system.identities[move.toIndex];
   if (!from || !to)
-    throw new RangeError(`${move.label}: account index outside 0..${system.accounts.length - 1}`);
+    throw new RangeError(`${move.label}: account index outside 0..${system.identities.length - 1}`);
 
-  const signed = await transactions.signTransfer({
-    from,
-    to: to.address,
-    valueWei: move.amountWei,
+  const signed = await transactions.sign({ kind: 'transfer', to: to.address, amount: move.amount }, from, {
     nonce: model.nonces[move.fromIndex]!,
   });
-  const outcome = await transactions.submit(signed.raw);
+  const outcome = await transactions.submit(signed);
   if (!outcome.accepted) {
     throw new ModelMismatchError(
       `${move.label}: the node rejected a valid transfer (nonce ${signed.nonce}, funds cover value + fee): ${outcome.error.code} ${outcome.error.message}`,
@@ -44,26 +40,22 @@ export async function executeTransfer(
       { accepted: false, error: outcome.error },
     );
   }
-  if (!sameHex(outcome.txId, signed.txId)) {
+  if (!same(outcome.txId, signed.txId)) {
     throw new ModelMismatchError(
       `${move.label}: the node acknowledged a different transaction id`,
       signed.txId,
       outcome.txId,
     );
   }
-  const receipt = await transactions.waitForReceipt(signed.txId, system.receiptTimeoutMs);
+  const receipt = await transactions.awaitOutcome(signed.txId, system.receiptTimeoutMs);
   if (!receipt) {
     throw new ModelMismatchError(
-      `${move.label}: accepted transaction ${signed.txId} has no receipt after ${system.receiptTimeoutMs} ms`,
+      `${move.label}: accepted transaction ${signed.txId} is not on the ledger after ${system.receiptTimeoutMs} ms`,
       { receipt: 'present' },
       { receipt: null },
     );
   }
-  if (
-    receipt.status !== 'success' ||
-    !sameHex(receipt.from, from.address) ||
-    !sameHex(receipt.to, to.address)
-  ) {
+  if (receipt.status !== 'success' || !same(receipt.from, from.address) || !same(receipt.to, to.address)) {
     throw new ModelMismatchError(
       `${move.label}: receipt of ${signed.txId} does not describe the transfer`,
       { status: 'success', from: from.address, to: to.address },
@@ -72,11 +64,7 @@ export async function executeTransfer(
   }
   // The receipt is the node's word; the block is the ledger's. Both must name the transaction.
   const block = await ledger.getBlock(receipt.blockNumber);
-  if (
-    !block ||
-    !sameHex(block.hash, receipt.blockHash) ||
-    !block.txIds.some((id) => sameHex(id, signed.txId))
-  ) {
+  if (!block || !same(block.hash, receipt.blockHash) || !block.txIds.some((id) => same(id, signed.txId))) {
     throw new ModelMismatchError(
       `${move.label}: block ${receipt.blockNumber} named by the receipt does not hold ${signed.txId}`,
       { blockHash: receipt.blockHash, contains: signed.txId },
@@ -84,9 +72,15 @@ export async function executeTransfer(
     );
   }
 
-  const feeWei = receipt.gasUsed * receipt.effectiveGasPrice;
-  model.balances[move.fromIndex] = model.balances[move.fromIndex]! - move.amountWei - feeWei;
-  model.balances[move.toIndex] = model.balances[move.toIndex]! + move.amountWei;
+  if (receipt.cost === undefined) {
+    // Not the chain's fault: without the fee the model cannot be kept, so the run is inconclusive.
+    throw new Error(
+      `${move.label}: the outcome of ${signed.txId} states no cost, so balances cannot be modelled`,
+    );
+  }
+  const fee = receipt.cost.total;
+  model.balances[move.fromIndex] = model.balances[move.fromIndex]! - move.amount - fee;
+  model.balances[move.toIndex] = model.balances[move.toIndex]! + move.amount;
   model.nonces[move.fromIndex] = model.nonces[move.fromIndex]! + 1n;
   await assertChainMatchesModel(model, system, move.label);
 }

@@ -1,13 +1,41 @@
 import { randomInt } from 'node:crypto';
 import fc from 'fast-check';
-import type { CheckContext, CheckOutcome } from '#core/checks/CheckDefinition.ts';
-import { ConfigError } from '#core/errors/ConfigError.ts';
-import { fundAccounts } from '#load/fundAccounts.ts';
-import { transferAccountCount } from './arbitraries.ts';
+import type { TxBudget } from '#core/adapter/ChainAdapter.ts';
+import type { CheckOutcome } from '#core/checks/CheckResultSchema.ts';
+import type { CheckContext } from '#core/checks/defineCheck.ts';
+import { receiptTimeoutMs } from '#core/checks/sharedParameters.ts';
+import { fundIdentities } from '#core/run/fundIdentities.ts';
+import { propertyMaxCommands } from '../propertyMaxCommands.ts';
+import { propertyNumRuns } from '../propertyNumRuns.ts';
+import { propertySeed } from '../propertySeed.ts';
+import { propertyTimeBudgetMs } from '../propertyTimeBudgetMs.ts';
+import { maxTransferAmount, transferAccountCount } from './arbitraries.ts';
 import { type TransferCommands, transferCommandsArb } from './commands.ts';
 import { ModelMismatchError } from './ModelMismatchError.ts';
 import { readTransferModel } from './readTransferModel.ts';
 import type { TransferSystem } from './TransferSystem.ts';
+
+export const transferModelParameters = [
+  receiptTimeoutMs,
+  propertyNumRuns,
+  propertyMaxCommands,
+  propertySeed,
+  propertyTimeBudgetMs,
+] as const;
+
+export const transferModelRequires = [
+  'tx.clientSign',
+  'tx.receipts',
+  'block.read',
+  'account.balance',
+  'account.nonce',
+  'account.fund',
+] as const;
+
+export type TransferModelContext = CheckContext<
+  (typeof transferModelRequires)[number],
+  typeof transferModelParameters
+>;
 
 /** Replays one recorded failure: fast-check `seed` + `path`, and the commands' `replayPath` hint. */
 export interface TransferModelReplay {
@@ -16,51 +44,50 @@ export interface TransferModelReplay {
   readonly replayPath?: string;
 }
 
-export interface TransferModelOptions {
-  /**
-   * Wall-clock budget for all runs and shrinking: every command is a chain round trip, so shrinking
-   * a long sequence can take minutes. When it runs out before a failure the verdict is `error`
-   * (not enough runs to decide); during shrinking, the smallest failure found so far is reported.
-   * @default 120_000
-   */
-  readonly timeBudgetMs?: number;
-  readonly replay?: TransferModelReplay;
-}
-
-/** Accounts are derived from the operator key and this seed, so reruns reuse (and top up) them. */
-export const transferAccountSeed = 'property-transfer-model';
-/** 100 gwei × 21 000 gas: a fee no test chain should exceed for a plain transfer. */
-const feeReserveWei = 21_000n * 100_000_000_000n;
-/** 0.1 ether each: thousands of transfers at test-chain fees; topped up when below half. */
-const fundingTargetWei = 10n ** 17n;
+/** Fee reserve a sender keeps (100 gwei × 21 000 gas on EVM): no test chain's transfer costs more. */
+const feeReserve = 21_000n * 100_000_000_000n;
 
 /**
- * PROP-01: random sequences of transfers between three funded accounts, each checked against a model
- * of balances and nonces (fast-check model-based testing with `asyncModelRun`). On failure the
- * shrunk sequence, seed and path are recorded so anyone can replay it.
+ * What one suite account may spend: every command of every run, twice over for shrinking, at the
+ * largest amount. Priced by the adapter (accounts.quote) when the account is funded.
+ */
+export function transferAccountBudget(numRuns: number, maxCommands: number): TxBudget {
+  const count = numRuns * maxCommands * 2;
+  return [{ kind: 'transfer', count, value: BigInt(count) * maxTransferAmount + feeReserve }];
+}
+
+/**
+ * PROP-01: random sequences of transfers between three accounts funded from the step's account,
+ * each checked against a model of balances and nonces (fast-check model-based testing with
+ * `asyncModelRun`). On failure the shrunk sequence, seed and path are recorded so anyone can replay it.
  */
 export async function runTransferModelProperty(
-  ctx: CheckContext,
-  options: TransferModelOptions = {},
+  ctx: TransferModelContext,
+  options: { readonly replay?: TransferModelReplay } = {},
 ): Promise<CheckOutcome> {
-  const transactions = ctx.adapter.transactions;
-  if (!transactions) {
-    throw new ConfigError('property-transfer-model needs adapter.transactions (capability tx.clientSign)');
-  }
-  const { params } = ctx;
-  const accounts = transactions.deriveAccounts(transferAccountCount, transferAccountSeed);
-  await fundAccounts(
-    transactions,
-    accounts.map((account) => ({ account, minWei: fundingTargetWei / 2n, targetWei: fundingTargetWei })),
-    { receiptTimeoutMs: params.receiptTimeoutMs },
+  const { adapter, params, account } = ctx;
+  // Fresh per run: the seed names the step's own account, which is derived from the run id.
+  const identities = adapter.identities.derive(
+    `${account.address}/property-transfer-model`,
+    transferAccountCount,
+  );
+  const amount = await adapter.accounts.quote(
+    transferAccountBudget(params.propertyNumRuns, params.propertyMaxCommands),
+  );
+  await fundIdentities(
+    adapter,
+    account,
+    identities.map((identity) => ({ identity, amount })),
+    { timeoutMs: params.receiptTimeoutMs },
   );
 
   const seed = options.replay?.seed ?? params.propertySeed ?? randomInt(0, 2 ** 31 - 1);
   const controller = new AbortController();
   const system: TransferSystem = {
-    transactions,
-    ledger: ctx.adapter.ledger,
-    accounts,
+    transactions: adapter.transactions,
+    accounts: adapter.accounts,
+    ledger: adapter.ledger,
+    identities,
     receiptTimeoutMs: params.receiptTimeoutMs,
     signal: controller.signal,
     commandsExecuted: 0,
@@ -69,12 +96,12 @@ export async function runTransferModelProperty(
     transferCommandsArb(params.propertyMaxCommands, options.replay?.replayPath),
     async (commands) => {
       await fc.asyncModelRun(
-        async () => ({ model: await readTransferModel(system, feeReserveWei), real: system }),
+        async () => ({ model: await readTransferModel(system, feeReserve), real: system }),
         commands,
       );
     },
   );
-  const timeBudgetMs = options.timeBudgetMs ?? 120_000;
+  const timeBudgetMs = params.propertyTimeBudgetMs;
   ctx.progress(
     `PROP-01: seed ${seed}, ${params.propertyNumRuns} runs of ≤ ${params.propertyMaxCommands} transfers`,
   );
@@ -126,11 +153,6 @@ export async function runTransferModelProperty(
         ? { note: `shrinking stopped at the ${timeBudgetMs} ms budget; the sequence may not be minimal` }
         : {}),
     },
-    property: {
-      ...run,
-      path: details.counterexamplePath,
-      counterexample: ran,
-      failure: error.shortMessage,
-    },
+    property: { ...run, path: details.counterexamplePath, counterexample: ran, failure: error.shortMessage },
   };
 }

@@ -30,22 +30,27 @@ describe('renderHtml', () => {
     const html = renderHtml(sampleReport());
     const header = html.slice(0, html.indexOf('<main>'));
     expect(header).toContain('<strong>不符合 nonconform</strong>');
-    expect(header).toContain('<strong>41.7</strong> / 100');
-    expect(header).toContain('66.7%');
-    expect(header).toContain('mandatory clause 0184-6.3.2 (Anti-replay) is nonconform');
+    expect(header).toContain('<strong>64</strong> / 100 over 覆盖率 coverage <strong>73.5%</strong>');
+    expect(header).toContain('pass ≥ 80 with coverage ≥ 80%');
+    expect(header).toContain(
+      'mandatory clause 0184-16.8 (API permission management against unauthorised calls) is nonconform',
+    );
+    expect(header).toMatch(
+      /profile <code>jrt-0193-2020@0\.2\.0<\/code> <code class="muted">sha256:[0-9a-f]{64}<\/code>/,
+    );
     expect(header).toContain('20261124T101500Z-1a2b3c4d');
   });
 
   it('lists every clause bilingually with its modal verb and verdict', () => {
     const html = renderHtml(sampleReport());
     for (const fragment of [
-      '防重放<br>Anti-replay',
+      '防篡改与防重放<br>Resistance to tampering and replay',
       '应 mandatory',
       '宜 recommended',
-      '可 optional',
       'class="v-nonconform">不符合<br>nonconform',
+      'class="v-partially-conform">部分符合<br>partially conform',
       'class="v-conform">符合<br>conform',
-      'class="v-not-applicable">不适用<br>not applicable',
+      'class="v-waived">豁免<br>waived<br><span class="muted">waived by requireTls=false (required true)</span>',
       'class="v-not-evaluated">未评估<br>not evaluated',
     ]) {
       expect(html).toContain(fragment);
@@ -63,10 +68,11 @@ describe('renderHtml', () => {
     const html = renderHtml(sampleReport());
     expect(html).toContain('id="check-tx-raw-replay-rejected"');
     expect(html).toContain(
-      '<summary>实际 Actual</summary><pre>{\n  &quot;result&quot;: &quot;0x9f3c&quot;\n}</pre>',
+      '<summary>实际 Actual</summary><pre>{\n  &quot;replay&quot;: &quot;accepted as 0x9f3c&quot;,\n  &quot;nonceMoves&quot;: &quot;1&quot;\n}</pre>',
     );
     expect(html).toContain('Replay: fast-check <code>{ seed: 1234567, path: "0:1:1" }</code>');
-    expect(html).toContain('<li>Transfer(0→1, 1 wei)</li>');
+    expect(html).toContain('<li>Transfer(0 → 1, 1 wei)</li>');
+    expect(html).toContain('<p class="v-waived">豁免 Waived: RPC traffic travels in plaintext');
   });
 
   it('tabulates load metrics and draws the p95 bound on the latency chart', () => {

@@ -1,4 +1,4 @@
-import type { CheckMeta } from '#core/checks/CheckDefinition.ts';
+import type { CheckMeta } from '#core/checks/CheckMetaSchema.ts';
 import type { CheckResult } from '#core/checks/CheckResultSchema.ts';
 import type { LoadMetrics } from '#core/checks/LoadMetricsSchema.ts';
 import type { PropertyRun } from '#core/checks/PropertyRunSchema.ts';
@@ -31,10 +31,10 @@ export function renderHtml(report: Report): string {
 <header>
 <h1>${e(report.profile.title.zh)}<br><small>${e(report.profile.title.en)}</small></h1>
 <p class="overall v-${e(report.overall.verdict)}">总体结论 Overall: <strong>${e(overall.zh)} ${e(overall.en)}</strong>
- · 得分 Score <strong>${report.score.value}</strong> / 100
- · 覆盖率 Coverage ${percent(report.score.coverage)} (${report.score.evaluatedWeight} / ${report.score.totalWeight})</p>
+ · 得分 Score <strong>${report.score.value}</strong> / 100 over 覆盖率 coverage <strong>${percent(report.score.coverage)}</strong>
+ <span class="muted">(${report.score.evaluatedWeight} of ${report.score.totalWeight} weight evaluated; pass ≥ ${report.score.passScore} with coverage ≥ ${percent(report.score.minCoverage)})</span></p>
 ${list(report.overall.reasons)}
-<p class="muted">Report <code>${e(report.reportId)}</code> · created ${e(report.createdAt)} · profile <code>${e(report.profile.id)}@${e(report.profile.version)}</code> · chaineval ${e(report.harness.version)} · report schema ${e(report.schemaVersion)}</p>
+<p class="muted">Report <code>${e(report.reportId)}</code> · created ${e(report.createdAt)} · profile <code>${e(report.profile.id)}@${e(report.profile.version)}</code> <code class="muted">${e(report.profile.digest)}</code> · chaineval ${e(report.harness.version)} · report schema ${e(report.schemaVersion)}</p>
 <p class="muted">${e(report.profile.basis)}</p>
 </header>
 <main>
@@ -60,7 +60,10 @@ ${keyValueTable([
 ])}
 <h2>参数 Parameters</h2>
 ${keyValueTable(
-  Object.entries(report.parameters).map(([k, v]) => [k, JSON.stringify(v) ?? 'undefined']),
+  Object.entries(report.parameters).map(([k, v]) => [
+    report.overriddenParameters.includes(k) ? `${k} (set for this run)` : k,
+    JSON.stringify(v) ?? 'undefined',
+  ]),
   true,
 )}
 <h2>条款结论 Clause verdicts</h2>
@@ -83,9 +86,17 @@ function clauseTable(report: Report, meta: ReadonlyMap<string, CheckMeta>): stri
         return `<a href="#check-${e(id)}">${e(meta.get(id)?.catalogueId ?? id)}</a> <span class="s-${e(status)}">${e(status)}</span>`;
       })
       .join('<br>');
+    const why = [
+      ...(c.waivedBy ?? []).map(
+        (w) =>
+          `waived by ${w.parameter}=${JSON.stringify(w.value)} (required ${JSON.stringify(w.requirement)})`,
+      ),
+      ...(c.reason === undefined ? [] : [c.reason]),
+    ];
+    const note = why.length === 0 ? '' : `<br><span class="muted">${why.map(e).join('<br>')}</span>`;
     return `<tr><td><code>${e(c.clauseId)}</code><br><span class="muted">${e(c.source)}</span></td>
 <td>${e(c.title.zh)}<br>${e(c.title.en)}</td><td>${e(c.modal)} ${e(modalLabels[c.modal])}</td><td>${e(c.area)}</td>
-<td class="v-${e(c.verdict)}">${e(label.zh)}<br>${e(label.en)}</td><td>${checks}</td></tr>`;
+<td class="v-${e(c.verdict)}">${e(label.zh)}<br>${e(label.en)}${note}</td><td>${checks || '<span class="muted">none</span>'}</td></tr>`;
   });
   return `<table><thead><tr><th>条款 Clause</th><th>标题 Title</th><th>要求 Modal</th><th>领域 Area</th><th>结论 Verdict</th><th>检查 Checks</th></tr></thead>
 <tbody>${rows.join('\n')}</tbody></table>`;
@@ -112,6 +123,11 @@ function checkSection(
     parts.push(
       `<p>${e(check.description)}<br><span class="muted">Fails when: ${e(check.failsWhen)}</span></p>`,
     );
+  if (result.waiver) {
+    parts.push(
+      `<p class="v-waived">豁免 Waived: ${e(result.waiver.note)} — <code>${e(result.waiver.parameter)}=${e(JSON.stringify(result.waiver.value))}</code>, required <code>${e(JSON.stringify(result.waiver.requirement))}</code></p>`,
+    );
+  }
   parts.push(jsonDetails('期望 Expected', result.expected, true));
   parts.push(jsonDetails('实际 Actual', result.actual, true));
   parts.push(jsonDetails('证据 Evidence', result.evidence, false));
@@ -230,7 +246,7 @@ table{border-collapse:collapse;width:100%;margin:8px 0}th,td{border:1px solid #d
 table.kv th{width:14em;background:#f6f8fa;font-weight:600}code,.mono,pre{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:13px}
 pre{background:#f6f8fa;padding:8px;overflow:auto;max-height:400px;white-space:pre-wrap;word-break:break-all}
 .muted{color:#57606a}.overall{font-size:1.2em;padding:8px 12px;border-radius:6px;border:2px solid currentColor}
-.v-conform{color:#1a7f37}.v-partially-conform,.v-not-evaluated,.v-incomplete{color:#9a6700}.v-nonconform{color:#cf222e}.v-not-applicable{color:#57606a}
+.v-conform{color:#1a7f37}.v-partially-conform,.v-not-evaluated,.v-incomplete,.v-inconclusive,.v-waived{color:#9a6700}.v-nonconform{color:#cf222e}.v-not-applicable{color:#57606a}
 .s-pass{color:#1a7f37;font-weight:700}.s-fail{color:#cf222e;font-weight:700}.s-error,.s-missing{color:#9a6700;font-weight:700}.s-skip{color:#57606a;font-weight:700}
 .check{border:1px solid #d0d7de;border-radius:6px;padding:4px 16px;margin:12px 0}.check h3{margin:8px 0}
 .chart text{font-size:11px;fill:#1b1f24}.chart .bar{fill:#8c959f}.chart .bar.key{fill:#0969da}.chart .bound{stroke:#cf222e;stroke-dasharray:4 3}

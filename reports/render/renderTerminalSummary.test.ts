@@ -6,13 +6,21 @@ describe('renderTerminalSummary', () => {
   it('prints each clause with bilingual title, modal verb and verdict, and its checks beneath', () => {
     const lines = renderTerminalSummary(sampleReport()).split('\n');
     const at = lines.findIndex((l) => l.startsWith('0184-6.3.2'));
-    expect(lines[at]).toMatch(/^0184-6\.3\.2\s+应 mandatory\s+不符合 nonconform\s+防重放 Anti-replay$/);
+    expect(lines[at]).toMatch(
+      /^0184-6\.3\.2\s+应 mandatory\s+部分符合 partially conform\s+防篡改与防重放 Resistance to tampering and replay$/,
+    );
     expect(lines[at + 1]).toBe(
-      '    FAIL    TX-02 tx-raw-replay-rejected: a replayed raw transaction was accepted',
+      '    FAIL    TX-02 tx-raw-replay-rejected: the node accepted a replay of included transaction 0x9f3c…',
     );
-    expect(lines).toContain(
-      '    SKIP    NET-05 net-rpc-tls: embedded chain on loopback: TLS not applicable (not-applicable)',
-    );
+    expect(lines[at + 2]).toMatch(/^ {4}PASS {4}TX-03 tx-wrong-chain-id-rejected: /);
+  });
+
+  it('shows a waived clause with the parameter that waived it, never as a pass', () => {
+    const lines = renderTerminalSummary(sampleReport()).split('\n');
+    const at = lines.findIndex((l) => l.startsWith('0184-7.8'));
+    expect(lines[at]).toMatch(/豁免 waived/);
+    expect(lines[at + 1]).toBe('    WAIVED  by requireTls=false (required true)');
+    expect(lines[at + 2]).toMatch(/^ {4}SKIP {4}NET-05 net-rpc-tls: .* \(waived\)$/);
   });
 
   it('aligns the title column although Chinese verdicts are double width', () => {
@@ -22,24 +30,27 @@ describe('renderTerminalSummary', () => {
       return [...prefix].reduce((w, c) => w + (/[\u4e00-\u9fff]/.test(c) ? 2 : 1), 0);
     };
     const conform = lines.find((l) => l.startsWith('0184-7.2'))!;
-    const notApplicable = lines.find((l) => l.startsWith('0184-7.8'))!;
-    expect(columnOf(conform, '哈希嵌套')).toBe(columnOf(notApplicable, '传输加密'));
+    const partially = lines.find((l) => l.startsWith('0184-6.3.2'))!;
+    expect(columnOf(conform, '账本防篡改')).toBe(columnOf(partially, '防篡改与防重放'));
   });
 
-  it('ends with score, coverage, overall verdict with reasons, and the report id', () => {
+  it('ends with score always beside coverage, overall verdict with reasons, and the report id', () => {
     const text = renderTerminalSummary(sampleReport());
-    expect(text).toContain("Score    41.7 / 100 · coverage 66.7% of the profile's weight (6 of 9)");
     expect(text).toContain(
-      'Overall  不符合 nonconform\n  - mandatory clause 0184-6.3.2 (Anti-replay) is nonconform\n',
+      'Score    64 / 100 over 73.5% coverage (25 of 34 weight evaluated; conform needs ≥ 80 with ≥ 80% coverage)',
+    );
+    expect(text).toContain(
+      'Overall  不符合 nonconform\n  - mandatory clause 0184-16.8 (API permission management against unauthorised calls) is nonconform\n',
+    );
+    expect(text).toContain(
+      "  - coverage 73.5% is below the profile's minimum of 80%: too little was evaluated to judge\n",
     );
     expect(text.trimEnd().split('\n').at(-1)).toBe('Report   20261124T101500Z-1a2b3c4d');
   });
 
   it('reports a check of a clause that has no stored result as missing', () => {
-    const report = sampleReport();
-    report.results = report.results.filter((r) => r.checkId !== 'ledger-parent-hash-links');
-    expect(renderTerminalSummary(report)).toContain(
-      'MISSING LED-01 ledger-parent-hash-links: no result was stored',
+    expect(renderTerminalSummary(sampleReport())).toContain(
+      'MISSING CR-01 crypto-declared-suite: no result was stored',
     );
   });
 

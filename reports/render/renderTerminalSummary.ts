@@ -18,6 +18,8 @@ const verdictTone: Record<string, Tone> = {
   nonconform: 'bad',
   'not-applicable': 'dim',
   'not-evaluated': 'warn',
+  waived: 'warn',
+  inconclusive: 'warn',
   incomplete: 'warn',
 };
 const statusTone: Record<CheckStatus, Tone> = { pass: 'good', fail: 'bad', error: 'warn', skip: 'dim' };
@@ -39,9 +41,14 @@ export function renderTerminalSummary(report: Report, options: RenderTerminalSum
   lines.push(
     `profile ${safe(report.profile.id)}@${safe(report.profile.version)} · ${safe(report.profile.title.zh)} / ${safe(report.profile.title.en)}`,
   );
+  if (report.overriddenParameters.length > 0) {
+    lines.push(
+      `params  set for this run: ${report.overriddenParameters.map((k) => `${safe(k)}=${safe(JSON.stringify(report.parameters[k]) ?? '')}`).join(', ')}`,
+    );
+  }
   const t = report.target;
   lines.push(
-    `target  ${t.family} chain ${t.chainId} · ${safe(t.clientVersion)} · ${safe(t.endpoint)}${t.embedded ? ' (embedded)' : ''}`,
+    `target  ${safe(t.family)} chain ${safe(t.chainId)} · ${safe(t.clientVersion)} · ${safe(t.endpoint)}${t.embedded ? ' (embedded)' : ''}`,
   );
   lines.push(`run     ${report.run.status}, ${report.run.startedAt} → ${report.run.finishedAt}`);
   if (report.run.incompleteReason) lines.push(`        ${paint('warn', safe(report.run.incompleteReason))}`);
@@ -78,6 +85,12 @@ export function renderTerminalSummary(report: Report, options: RenderTerminalSum
         [undefined, undefined, verdictTone[clause.verdict]],
       ),
     );
+    for (const w of clause.waivedBy ?? []) {
+      lines.push(
+        `    ${paint('warn', 'WAIVED ')} by ${safe(w.parameter)}=${safe(JSON.stringify(w.value) ?? '')} (required ${safe(JSON.stringify(w.requirement) ?? '')})`,
+      );
+    }
+    if (clause.reason) lines.push(`    ${paint('dim', 'NOT EVALUATED')} ${safe(clause.reason)}`);
     for (const checkId of clause.checkIds) {
       listed.add(checkId);
       lines.push(`    ${checkLine(checkId)}`);
@@ -92,7 +105,7 @@ export function renderTerminalSummary(report: Report, options: RenderTerminalSum
   const s = report.score;
   lines.push('');
   lines.push(
-    `Score    ${s.value} / 100 · coverage ${round1(s.coverage * 100)}% of the profile's weight (${s.evaluatedWeight} of ${s.totalWeight})`,
+    `Score    ${s.value} / 100 over ${round1(s.coverage * 100)}% coverage (${s.evaluatedWeight} of ${s.totalWeight} weight evaluated; conform needs ≥ ${s.passScore} with ≥ ${round1(s.minCoverage * 100)}% coverage)`,
   );
   const overall = overallVerdictLabels[report.overall.verdict];
   lines.push(
@@ -106,7 +119,7 @@ export function renderTerminalSummary(report: Report, options: RenderTerminalSum
     const result = results.get(checkId);
     const label = `${catalogue.get(checkId) ?? '?'} ${safe(checkId)}`;
     if (!result) return `${paint('warn', pad('MISSING', 7))} ${label}: no result was stored`;
-    const skip = result.skipReason ? ` (${result.skipReason})` : '';
+    const skip = result.waiver ? ' (waived)' : result.skipReason ? ` (${result.skipReason})` : '';
     return `${paint(statusTone[result.status], pad(result.status.toUpperCase(), 7))} ${label}: ${safe(result.summary)}${skip}`;
   }
 }

@@ -8,13 +8,10 @@ import {
 import { z } from 'zod';
 import { type CheckResult, CheckResultSchema } from '#core/checks/CheckResultSchema.ts';
 import { type LoadShardResult, LoadShardResultSchema } from '#core/checks/LoadShardResultSchema.ts';
-import {
-  type Report,
-  ReportSchema,
-  type ReportSummary,
-  ReportSummarySchema,
-} from '#core/report/ReportSchema.ts';
-import { RunIdSchema, type RunMeta, RunMetaSchema } from '#core/run/RunMetaSchema.ts';
+import { ReportSchema, type ReportSummary, ReportSummarySchema } from '#core/report/ReportSchema.ts';
+import { summarizeReport } from '#core/report/summarizeReport.ts';
+import { RunIdSchema } from '#core/run/RunIdSchema.ts';
+import { type RunMeta, RunMetaSchema } from '#core/run/RunMetaSchema.ts';
 import type { ResultStore, StoredRun } from '#core/store/ResultStore.ts';
 import { decodeJsonAttribute } from './decodeJsonAttribute.ts';
 import { encodeJsonAttribute } from './encodeJsonAttribute.ts';
@@ -141,7 +138,7 @@ export function createDynamoReportStore({ client, tableName }: DynamoReportStore
 
     async putReport(report) {
       const valid = parseForWrite(ReportSchema, report, 'report');
-      const summary = summaryOf(valid);
+      const summary = summarizeReport(valid);
       const index = tableDesign.byCreatedAtIndex;
       await put(
         encodeJsonAttribute(
@@ -220,21 +217,7 @@ function assertKey(matches: boolean, where: string, found: string): void {
     );
 }
 
-function summaryOf(report: Report): ReportSummary {
-  return {
-    reportId: report.reportId,
-    createdAt: report.createdAt,
-    status: report.run.status,
-    endpoint: report.target.endpoint,
-    chainId: report.target.chainId,
-    clientVersion: report.target.clientVersion,
-    profile: `${report.profile.id}@${report.profile.version}`,
-    verdict: report.overall.verdict,
-    score: report.score.value,
-  };
-}
-
-const numericSummaryAttributes = new Set<string>(['chainId', 'score']);
+const numericSummaryAttributes = new Set<string>(['score', 'coverage']);
 
 function summaryAttributes(summary: ReportSummary): Item {
   const item: Item = {};

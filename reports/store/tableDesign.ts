@@ -22,8 +22,8 @@ export const tableDesign = {
   jsonGzipAttribute: 'jsonGzip',
   /**
    * Copied onto report items and projected into `byCreatedAt`, so listing reports needs no second
-   * read. Names equal the fields of ReportSummarySchema (core/report/ReportSchema.ts); `chainId` and
-   * `score` are numbers (N), the rest strings (S).
+   * read. Names equal the fields of ReportSummarySchema (core/report/ReportSchema.ts); `score` and
+   * `coverage` are numbers (N), the rest strings (S).
    */
   reportSummaryAttributes: [
     'reportId',
@@ -35,6 +35,7 @@ export const tableDesign = {
     'profile',
     'verdict',
     'score',
+    'coverage',
   ] as const,
 } as const;
 

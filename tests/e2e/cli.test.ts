@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { CliIo } from '#cli/CliIo.ts';
+import { cliMaxConcurrentShards } from '#cli/commands/evaluate.ts';
 import { createLocalDynamoClient } from '#cli/embedded/createLocalDynamoClient.ts';
 import { anvilDevPrivateKey, type RunningAnvil, startAnvil } from '#cli/embedded/startAnvil.ts';
 import { main } from '#cli/main.ts';
@@ -85,6 +86,9 @@ describe('chaineval CLI against real chains and DynamoDB Local', () => {
       report.results.filter((r) => r.kind === 'conformance' && (r.status === 'pass' || r.status === 'fail')),
     ).toHaveLength(12);
     expect(report.run.status).toBe('complete');
+    expect(report.profile.id).toBe('jrt-0193-2020');
+    expect(report.parameters).toMatchObject({ loadRateTps: 20, loadDurationS: 2 });
+    expect(report.overriddenParameters).toEqual(expect.arrayContaining(['loadRateTps', 'loadDurationS']));
     expect(await readFile(join(out, id!, 'report.html'), 'utf8')).toContain(id!);
     // The key never reaches the report.
     expect(JSON.stringify(report)).not.toContain(anvilDevPrivateKey.slice(2));
@@ -94,6 +98,23 @@ describe('chaineval CLI against real chains and DynamoDB Local', () => {
     expect(list.out).toContain(id!);
     const show = await cli(['reports', 'show', id!, ...store]);
     expect(show.out).toContain('CR-01');
+  });
+
+  it('evaluates the quick profile: no load step, no performance checks', async () => {
+    const out = join(dir, 'out-quick');
+    const run = await cli(['evaluate', '--profile', 'quick', ...store, '--out', out]);
+    expect(run.code, run.err).toBe(0);
+    const id = /report (\d{8}T\d{6}Z-[0-9a-f]{8}):/.exec(run.out)?.[1];
+    expect(id).toBeDefined();
+    const report = ReportSchema.parse(JSON.parse(await readFile(join(out, id!, 'report.json'), 'utf8')));
+    expect(report.profile.id).toBe('quick');
+    expect(report.run.status).toBe('complete');
+    expect(report.run.plannedSteps).toEqual(['prepare', 'conformance', 'property', 'finalize']);
+    expect(report.checks.filter((c) => c.kind === 'load')).toEqual([]);
+    expect(report.results.filter((r) => r.kind === 'load' || r.checkId.startsWith('perf-'))).toEqual([]);
+    expect(report.results.map((r) => r.checkId)).toContain('property-transfer-model');
+    expect(run.out).toContain('PROP-01');
+    expect(run.out).not.toContain('PERF-0');
   });
 
   it('marks the run incomplete and keeps what it obtained when the chain dies mid-run', async () => {
@@ -124,6 +145,7 @@ describe('chaineval CLI against real chains and DynamoDB Local', () => {
     const stored = await createDynamoReportStore({ client, tableName: table }).getReport(id!);
     client.destroy();
     expect(stored?.run.status).toBe('incomplete');
+    expect(stored?.run.incompleteReason).toMatch(/stopped answering/);
     expect(stored?.overall.verdict).toBe('incomplete');
     // The first three checks finished before the chain died and are in the stored report.
     expect(stored?.results.filter((r) => r.status === 'pass').map((r) => r.checkId)).toEqual(
@@ -140,7 +162,10 @@ describe('chaineval CLI against real chains and DynamoDB Local', () => {
       ['evaluate', '--target', 'http://127.0.0.1:1', '--private-key-file', 'KEY'],
       /nothing answered at http:\/\/127\.0\.0\.1:1/,
     ],
-    [['evaluate', '--target', 'WEB', '--private-key-file', 'KEY'], /is not an EVM JSON-RPC endpoint/],
+    [
+      ['evaluate', '--target', 'WEB', '--private-key-file', 'KEY'],
+      /is not a JSON-RPC endpoint: it answered HTTP 200 with a body that is not JSON/,
+    ],
     [['evaluate', '--frobnicate'], /evaluate: Unknown option '--frobnicate'.*chaineval evaluate --help/],
     [['evaluate', '--target', 'http://127.0.0.1:1'], /--target needs --private-key-file/],
     [
@@ -153,9 +178,30 @@ describe('chaineval CLI against real chains and DynamoDB Local', () => {
     ],
     [
       ['evaluate', '--param', 'ledgerSampleBlok=3'],
-      /unknown parameter ledgerSampleBlok; known parameters: ledgerSampleBlocks/,
+      /unknown parameter "ledgerSampleBlok" for profile jrt-0193-2020; known parameters: .*\bledgerSampleBlocks\b/,
     ],
+    // Parameters are checked against the selected profile: quick runs no load, so reads no load rate.
+    [
+      ['evaluate', '--profile', 'quick', '--param', 'loadRateTps=5'],
+      /unknown parameter "loadRateTps" for profile quick; known parameters: /,
+    ],
+    [['evaluate', '--param', 'loadRateTps=-5'], /parameter loadRateTps: .*\(got -5\)/],
     [['evaluate', '--rate', '0'], /--rate must be a positive number \(got "0"\)/],
+    [
+      ['evaluate', '--rate', '20', '--param', 'loadRateTps=30'],
+      /--rate and --param loadRateTps set the same parameter; give only one/,
+    ],
+    [
+      ['evaluate', '--profile', 'jrt-0193-2021'],
+      /unknown profile "jrt-0193-2021"; known profiles: jrt-0193-2020, quick/,
+    ],
+    [['evaluate', '--shards', '0'], /--shards must be a positive integer \(got "0"\)/],
+    [
+      ['evaluate', '--shards', String(cliMaxConcurrentShards + 1)],
+      new RegExp(
+        `${cliMaxConcurrentShards + 1} load shards cannot all run at once here \\(at most ${cliMaxConcurrentShards}\\)`,
+      ),
+    ],
     [['reports', 'show', 'nope'], /reports show needs a report id like/],
   ])('rejects bad input with one clear line: %j', async (argv, message) => {
     const badKey = join(dir, 'bad.key');
@@ -170,6 +216,8 @@ describe('chaineval CLI against real chains and DynamoDB Local', () => {
     expect(run.errors).toHaveLength(1);
     expect(run.errors[0]).not.toContain('\n');
     expect(run.err).not.toContain(anvilDevPrivateKey.slice(2));
+    // Refused while planning or connecting: no embedded chain was started for a bad request.
+    expect(run.err).not.toMatch(/starting embedded/);
   });
 
   it('says so in one line when the chain port is taken', async () => {

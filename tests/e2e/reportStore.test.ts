@@ -11,8 +11,11 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createLocalDynamoClient } from '#cli/embedded/createLocalDynamoClient.ts';
 import type { CheckResult } from '#core/checks/CheckResultSchema.ts';
 import type { LoadShardResult } from '#core/checks/LoadShardResultSchema.ts';
+import { planRun } from '#core/run/planRun.ts';
 import type { RunMeta } from '#core/run/RunMetaSchema.ts';
+import { RunRequestSchema } from '#core/run/RunRequestSchema.ts';
 import type { ResultStore } from '#core/store/ResultStore.ts';
+import { registry } from '#registry/index.ts';
 import { sampleReport } from '#reports/fixtures/sampleReport.ts';
 import { createDynamoReportStore } from '#reports/store/createDynamoReportStore.ts';
 import { ensureTable } from '#reports/store/ensureTable.ts';
@@ -24,16 +27,19 @@ const tableName = `report-store-${randomBytes(4).toString('hex')}`;
 let store: ResultStore;
 
 const runId = '20261124T101500Z-00000001';
-const meta: RunMeta = {
-  runId,
-  status: 'running',
-  startedAt: '2026-11-24T10:15:00.000Z',
-  harnessVersion: '0.1.0',
-  profile: { id: 'jrt-0193-2020', version: '0.1.0' },
-  target: sampleReport().target,
-  parameters: { loadRateTps: 50 },
-  plannedSteps: ['conformance', 'load', 'finalize'],
-};
+/** A run record as prepareRun stores it: the whole plan, so every step (and finalize) reads it from here. */
+function metaOf(id: string): RunMeta {
+  const request = RunRequestSchema.parse({ runId: id, parameters: { loadRateTps: 50 }, loadShards: 12 });
+  return {
+    runId: id,
+    status: 'running',
+    startedAt: '2026-11-24T10:15:00.000Z',
+    harnessVersion: '0.2.0',
+    target: sampleReport().target,
+    plan: planRun(request, registry, { maxConcurrentShards: 16 }),
+  };
+}
+const meta = metaOf(runId);
 
 function result(checkId: string, status: CheckResult['status'], summary: string): CheckResult {
   return {
@@ -48,7 +54,7 @@ function result(checkId: string, status: CheckResult['status'], summary: string)
 
 function shard(shardIndex: number): LoadShardResult {
   return {
-    scenario: 'transfer-open-model',
+    scenario: 'transfer-constant-rate',
     shardIndex,
     shardCount: 12,
     rateTps: 5,
@@ -127,6 +133,8 @@ describe('runs', () => {
 
     const stored = await store.getRun(runId);
     expect(stored?.meta).toEqual(meta);
+    expect(stored?.meta.plan.steps.map((step) => step.id)).toEqual(['conformance', 'property', 'load']);
+    expect(stored?.meta.plan.accounts.filter((a) => a.role.startsWith('load/'))).toHaveLength(12);
     expect(stored?.results.map((r) => [r.checkId, r.status])).toEqual([
       ['ledger-parent-hash-links', 'pass'],
       ['tx-raw-replay-rejected', 'fail'],
@@ -134,9 +142,23 @@ describe('runs', () => {
     expect(stored?.loadShards.map((s) => s.shardIndex)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
   });
 
+  it('refuses to store a run record of the old shape, without its plan', async () => {
+    const { plan, ...rest } = metaOf('20261124T101500Z-00000006');
+    const old = {
+      ...rest,
+      profile: plan.profile,
+      parameters: plan.parameters,
+      plannedSteps: ['conformance'],
+    };
+    await expect(store.putRun(old as unknown as RunMeta)).rejects.toThrow(
+      /refusing to store an invalid run meta/,
+    );
+    expect(await store.getRun(old.runId)).toBeNull();
+  });
+
   it('overwrites a retried result instead of adding a second item', async () => {
     const retryRun = '20261124T101500Z-00000002';
-    await store.putRun({ ...meta, runId: retryRun });
+    await store.putRun(metaOf(retryRun));
     await store.putResult(retryRun, result('api-jsonrpc-error-codes', 'error', 'timeout'));
     await store.putResult(retryRun, result('api-jsonrpc-error-codes', 'pass', 'codes ok'));
 
@@ -153,7 +175,7 @@ describe('runs', () => {
 
   it('paginates a partition larger than one 1 MB query page', async () => {
     const bigRun = '20261124T101500Z-00000003';
-    await store.putRun({ ...meta, runId: bigRun });
+    await store.putRun(metaOf(bigRun));
     // 8 results of ~300 KB each (just under the item limit, stored as text) ≈ 2.4 MB: at least 3 pages.
     const padding = 'x'.repeat(300_000);
     for (let i = 0; i < 8; i += 1) {
@@ -183,17 +205,20 @@ describe('reports', () => {
 
     const list = await store.listReports(10);
     expect(list.map((s) => s.reportId)).toEqual([newest.reportId, newer.reportId, older.reportId]);
+    // The summary is copied from the report: chain id as the port's string, score always beside its coverage.
     expect(list[0]).toEqual({
       reportId: newest.reportId,
       createdAt: newest.createdAt,
       status: 'complete',
       endpoint: 'http://127.0.0.1:8545',
-      chainId: 31337,
+      chainId: '31337',
       clientVersion: 'anvil/v1.7.1',
-      profile: 'jrt-0193-2020@0.1.0',
-      verdict: 'nonconform',
-      score: 41.7,
+      profile: `jrt-0193-2020@${newest.profile.version}`,
+      verdict: newest.overall.verdict,
+      score: newest.score.value,
+      coverage: newest.score.coverage,
     });
+    expect(newest.schemaVersion).toBe('2');
     expect((await store.listReports(2)).map((s) => s.reportId)).toEqual([newest.reportId, newer.reportId]);
     expect(await store.getReport(newer.reportId)).toEqual(newer);
     expect(await store.getReport('20261124T110000Z-0000dead')).toBeNull();
@@ -231,7 +256,7 @@ describe('reports', () => {
 describe('untrusted items', () => {
   it('rejects a result item whose JSON does not match the schema', async () => {
     const run = '20261124T101500Z-00000004';
-    await store.putRun({ ...meta, runId: run });
+    await store.putRun(metaOf(run));
     await putRaw({
       pk: { S: keyOf.run(run) },
       sk: { S: keyOf.result('ledger-parent-hash-links') },
@@ -251,7 +276,7 @@ describe('untrusted items', () => {
 
   it('rejects a result stored under another check id', async () => {
     const run = '20261124T101500Z-00000005';
-    await store.putRun({ ...meta, runId: run });
+    await store.putRun(metaOf(run));
     await putRaw({
       pk: { S: keyOf.run(run) },
       sk: { S: keyOf.result('ledger-parent-hash-links') },
@@ -262,7 +287,7 @@ describe('untrusted items', () => {
 
   it('rejects a report item with invalid JSON text', async () => {
     const id = '20261124T140000Z-0000000f';
-    await putRaw({ pk: { S: keyOf.run(id) }, sk: { S: keyOf.report }, json: { S: '{"schemaVersion":"1",' } });
+    await putRaw({ pk: { S: keyOf.run(id) }, sk: { S: keyOf.report }, json: { S: '{"schemaVersion":"2",' } });
     await expect(store.getReport(id)).rejects.toThrow(/invalid JSON/);
   });
 

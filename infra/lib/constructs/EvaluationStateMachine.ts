@@ -47,11 +47,13 @@ const maxDistributedConcurrency = 10_000;
 /**
  * One evaluation run as a Step Functions state machine (DESIGN.md "Cloud shape", docs/adr/0003):
  *
- *   Plan → Suites (Parallel: conformance ‖ property) → LoadShards (Distributed Map) → RunFinished → Finalize
- *                       └── Catch ─────────────────────────┴──→ RunIncomplete ───────────┘
+ *   Plan → Suites (Parallel: conformance ‖ property) → LoadStart → LoadShards (Distributed Map) → RunFinished → Finalize
+ *    └────────┴── Catch ───────────────────────────────────────────┴──→ RunIncomplete ───────────────┘
  *
- * Each state is one Lambda running one core step (core/run/steps.ts) that writes its results to the
- * table itself and returns a small reference, so state payloads stay small and a retry overwrites.
+ * Each state is one Lambda running one core step (core/run/) of the plan the Plan state stored:
+ * it writes its results to the table itself and returns a small reference, so state payloads stay
+ * small and a retry overwrites. Plan funds every step's own accounts first, so the Parallel suites
+ * never share a nonce; LoadStart records one moment from which every shard computes the same start.
  * A failing suite or shard does not drop the run: the Catch leads to Finalize with the failure,
  * which marks the run and its report incomplete; the execution then ends in `RunIncomplete`.
  *
@@ -80,18 +82,16 @@ export class EvaluationStateMachine extends Construct {
       resultSelector: {
         runId: JsonPath.stringAt('$.Payload.runId'),
         target: JsonPath.objectAt('$.Payload.target'),
-        parameters: JsonPath.objectAt('$.Payload.parameters'),
-        shardCount: JsonPath.numberAt('$.Payload.shardCount'),
-        shards: JsonPath.listAt('$.Payload.shards'),
+        loadShards: JsonPath.listAt('$.Payload.loadShards'),
       },
       resultPath: '$.plan',
     });
 
-    // What every target step receives (lambdas/shared/TargetStepInputSchema.ts).
+    // What every target step receives (lambdas/shared/TargetStepInputSchema.ts); the plan itself
+    // is read from the run record.
     const stepInput = {
       runId: JsonPath.stringAt('$.plan.runId'),
       target: JsonPath.objectAt('$.plan.target'),
-      parameters: JsonPath.objectAt('$.plan.parameters'),
     };
     const suiteStep = (stepId: string, fn: IFunction) =>
       invoke(this, stepId, fn, { payload: TaskInput.fromObject(stepInput), resultPath: JsonPath.DISCARD });
@@ -102,12 +102,18 @@ export class EvaluationStateMachine extends Construct {
 
     // Distributed, not inline: an inline Map runs at most 40 iterations at once and keeps every
     // iteration's history in this execution's 25,000-event limit (docs/adr/0003).
+    // One moment for every shard: each starts sending at this time + the scenario's planned delay.
+    const loadStart = new Pass(this, 'LoadStart', {
+      parameters: { loadStartedAt: JsonPath.stringAt('$$.State.EnteredTime') },
+      resultPath: '$.load',
+    });
     const loadShards = new DistributedMap(this, 'LoadShards', {
-      itemsPath: JsonPath.stringAt('$.plan.shards'),
+      itemsPath: JsonPath.stringAt('$.plan.loadShards'),
       itemSelector: {
         ...stepInput,
-        shardIndex: JsonPath.numberAt('$$.Map.Item.Value'),
-        shardCount: JsonPath.numberAt('$.plan.shardCount'),
+        scenario: JsonPath.stringAt('$$.Map.Item.Value.scenario'),
+        shardIndex: JsonPath.numberAt('$$.Map.Item.Value.shardIndex'),
+        loadStartedAt: JsonPath.stringAt('$.load.loadStartedAt'),
       },
       maxConcurrency,
       // Shards run up to Lambda's 15 minutes: longer than an Express child execution may last (5 min).
@@ -121,11 +127,9 @@ export class EvaluationStateMachine extends Construct {
       }),
     );
 
-    // finalize's input (lambdas/finalize/schema.ts); `failure` only on the Catch path.
-    const finalizeInput = {
-      runId: JsonPath.stringAt('$.plan.runId'),
-      parameters: JsonPath.objectAt('$.plan.parameters'),
-    };
+    // finalize's input (lambdas/finalize/schema.ts); `failure` only on the Catch path. The run id is
+    // read from the execution input, so a failed Plan still reaches finalize.
+    const finalizeInput = { runId: JsonPath.stringAt('$.runId') };
     const runFinished = new Pass(this, 'RunFinished', { parameters: finalizeInput });
     const runIncomplete = new Pass(this, 'RunIncomplete', {
       parameters: { ...finalizeInput, failure: JsonPath.objectAt('$.failure') },
@@ -142,11 +146,18 @@ export class EvaluationStateMachine extends Construct {
       .otherwise(new Succeed(this, 'RunEnded'));
 
     const catchProps = { resultPath: '$.failure' };
+    plan.addCatch(runIncomplete, catchProps);
     suites.addCatch(runIncomplete, catchProps);
     loadShards.addCatch(runIncomplete, catchProps);
     runIncomplete.next(finalize);
 
-    const definition = plan.next(suites).next(loadShards).next(runFinished).next(finalize).next(outcome);
+    const definition = plan
+      .next(suites)
+      .next(loadStart)
+      .next(loadShards)
+      .next(runFinished)
+      .next(finalize)
+      .next(outcome);
 
     this.stateMachine = new StateMachine(this, 'StateMachine', {
       definitionBody: DefinitionBody.fromChainable(definition),

@@ -10,23 +10,23 @@ import type { TransferSystem } from '../TransferSystem.ts';
 export class SelfTransferCommand implements fc.AsyncCommand<TransferModel, TransferSystem> {
   constructor(
     readonly index: number,
-    readonly amountWei: bigint,
+    readonly amount: bigint,
   ) {}
 
   check(m: Readonly<TransferModel>): boolean {
-    return m.balances[this.index]! >= this.amountWei + m.feeReserveWei;
+    return m.balances[this.index]! >= this.amount + m.feeReserve;
   }
 
   run(m: TransferModel, s: TransferSystem): Promise<void> {
     return executeTransfer(m, s, {
       fromIndex: this.index,
       toIndex: this.index,
-      amountWei: this.amountWei,
+      amount: this.amount,
       label: this.toString(),
     });
   }
 
   toString(): string {
-    return `SelfTransfer(${this.index}, ${this.amountWei} wei)`;
+    return `SelfTransfer(${this.index}, ${this.amount} wei)`;
   }
 }

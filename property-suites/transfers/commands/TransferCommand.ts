@@ -11,23 +11,23 @@ export class TransferCommand implements fc.AsyncCommand<TransferModel, TransferS
   constructor(
     readonly fromIndex: number,
     readonly toIndex: number,
-    readonly amountWei: bigint,
+    readonly amount: bigint,
   ) {}
 
   check(m: Readonly<TransferModel>): boolean {
-    return this.fromIndex !== this.toIndex && m.balances[this.fromIndex]! >= this.amountWei + m.feeReserveWei;
+    return this.fromIndex !== this.toIndex && m.balances[this.fromIndex]! >= this.amount + m.feeReserve;
   }
 
   run(m: TransferModel, s: TransferSystem): Promise<void> {
     return executeTransfer(m, s, {
       fromIndex: this.fromIndex,
       toIndex: this.toIndex,
-      amountWei: this.amountWei,
+      amount: this.amount,
       label: this.toString(),
     });
   }
 
   toString(): string {
-    return `Transfer(${this.fromIndex} → ${this.toIndex}, ${this.amountWei} wei)`;
+    return `Transfer(${this.fromIndex} → ${this.toIndex}, ${this.amount} wei)`;
   }
 }

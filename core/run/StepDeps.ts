@@ -1,0 +1,14 @@
+import type { ChainAdapter } from '../adapter/ChainAdapter.ts';
+import type { Registry } from '../registry/Registry.ts';
+import type { ResultStore } from '../store/ResultStore.ts';
+
+/** What every step of a run needs, in either runtime. */
+export interface StepDeps {
+  readonly adapter: ChainAdapter;
+  readonly store: ResultStore;
+  readonly registry: Registry;
+  /** Progress lines (shown by the CLI, logged by Lambdas). */
+  readonly progress: (line: string) => void;
+  /** Aborted when the run is interrupted; a step stops at the next check. @default - never */
+  readonly signal?: AbortSignal;
+}

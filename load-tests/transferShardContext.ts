@@ -1,0 +1,23 @@
+import type { ShardContext } from '#core/checks/defineLoadScenario.ts';
+import { loadDrainS } from './parameters/loadDrainS.ts';
+import { loadDurationS } from './parameters/loadDurationS.ts';
+import { loadLatencyP95MaxMs } from './parameters/loadLatencyP95MaxMs.ts';
+import { loadRateTps } from './parameters/loadRateTps.ts';
+import { loadSuccessRateMin } from './parameters/loadSuccessRateMin.ts';
+import { loadTpsTarget } from './parameters/loadTpsTarget.ts';
+
+export const transferLoadParameters = [
+  loadRateTps,
+  loadDurationS,
+  loadDrainS,
+  loadTpsTarget,
+  loadSuccessRateMin,
+  loadLatencyP95MaxMs,
+] as const;
+
+export const transferLoadRequires = ['tx.clientSign', 'tx.receipts', 'block.read', 'account.nonce'] as const;
+
+export type TransferShardContext = ShardContext<
+  (typeof transferLoadRequires)[number],
+  typeof transferLoadParameters
+>;

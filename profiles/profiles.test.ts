@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { resolveProfile } from '#core/profile/resolveProfile.ts';
+import { registry } from '#registry/index.ts';
+import { profileJsonSchema } from './profileJsonSchema.ts';
+
+const profile = (id: string) => {
+  const found = registry.profiles.find((p) => p.id === id);
+  if (!found) throw new Error(`profile ${id} is not registered`);
+  return found;
+};
+
+/**
+ * Profiles are an external contract (STYLE.md "Habits"): reports are compared across runs by clause
+ * id, check id, mapping and rubric. A change here must come with a profile version bump and a
+ * CHANGELOG note, and this test is where that is noticed.
+ */
+describe('the jrt-0193-2020 profile contract', () => {
+  const jrt = profile('jrt-0193-2020');
+
+  it('is version 0.2.0', () => {
+    expect(jrt.version).toBe('0.2.0');
+  });
+
+  it('maps each check (by catalogue id) to its clauses', () => {
+    const meta = resolveProfile(jrt, registry).checkMeta;
+    expect(
+      Object.fromEntries(meta.map((m) => [m.catalogueId, `${m.id} → ${m.clauseIds.join(', ')}`])),
+    ).toEqual({
+      'TX-02': 'tx-raw-replay-rejected → 0184-6.3.2',
+      'TX-03': 'tx-wrong-chain-id-rejected → 0184-6.3.2',
+      'TX-04': 'tx-tampered-rejected → 0184-10.1',
+      'TX-05': 'tx-failed-leaves-receipt → 0184-10.7',
+      'SC-01': 'contract-revert-atomic → 0184-12.5',
+      'LED-01': 'ledger-parent-hash-links → 0184-7.2',
+      'LED-02': 'ledger-header-hash-recomputes → 0184-7.2',
+      'LED-03': 'ledger-transactions-root-recomputes → 0184-10.1',
+      'API-01': 'api-dangerous-methods-hidden → 0184-16.8',
+      'API-02': 'api-jsonrpc-error-codes → 0184-7.7',
+      'NET-05': 'net-rpc-tls → 0184-7.8',
+      'CR-01': 'crypto-declared-suite → 0184-8.1',
+      'PROP-01': 'property-transfer-model → 0184-10.1, 0193-6.9',
+      'PERF-01': 'perf-transaction-throughput → 0193-7.1',
+      'PERF-02': 'perf-transaction-latency → 0193-7.3',
+    });
+  });
+
+  it('states each clause with its modal verb', () => {
+    expect(Object.fromEntries(jrt.clauses.map((c) => [c.id, c.modal]))).toEqual({
+      '0184-6.3.2': '应',
+      '0184-7.2': '应',
+      '0184-7.7': '应',
+      '0184-7.8': '应',
+      '0184-8.1': '应',
+      '0184-10.1': '应',
+      '0184-10.7': '应',
+      '0184-12.5': '应',
+      '0184-16.8': '应',
+      '0193-6.9': '应',
+      '0193-7.1': '宜',
+      '0193-7.3': '宜',
+    });
+  });
+
+  it('scores with the rubric 应 3 / 宜 2 / 可 1, 应 mandatory, pass 80 over at least 80% coverage', () => {
+    expect(jrt.rubric).toEqual({
+      modalWeights: { 应: 3, 宜: 2, 可: 1 },
+      mandatoryModals: ['应'],
+      verdictScores: { conform: 1, 'partially-conform': 0.5, nonconform: 0 },
+      counting: { 'not-applicable': 'excluded', waived: 'uncovered', 'not-evaluated': 'uncovered' },
+      passScore: 80,
+      minCoverage: 0.8,
+    });
+  });
+
+  it('states what the standard itself requires where it fixes a value', () => {
+    expect(jrt.parameters.requireTls).toMatchObject({ default: true, requirement: true });
+    expect(jrt.parameters.allowedCryptoSuites).toMatchObject({
+      default: ['sm2-sm3'],
+      requirement: ['sm2-sm3'],
+    });
+  });
+});
+
+describe('profile files', () => {
+  it('profile.schema.json matches the zod schema (npm run build:schemas regenerates it)', () => {
+    const committed = readFileSync(new URL('./profile.schema.json', import.meta.url), 'utf8');
+    expect(JSON.parse(committed)).toEqual(JSON.parse(profileJsonSchema()));
+  });
+
+  it('every registered profile has a distinct id and says what it is for', () => {
+    const ids = registry.profiles.map((p) => p.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const p of registry.profiles) expect(p.purpose.length, p.id).toBeGreaterThan(20);
+  });
+});

@@ -1,0 +1,34 @@
+import { apiDangerousMethodsHidden } from '#conformance/api/apiDangerousMethodsHidden.ts';
+import { apiJsonRpcErrorCodes } from '#conformance/api/apiJsonRpcErrorCodes.ts';
+import { contractRevertAtomic } from '#conformance/contracts/contractRevertAtomic.ts';
+import { cryptoDeclaredSuite } from '#conformance/crypto/cryptoDeclaredSuite.ts';
+import { ledgerHeaderHashRecomputes } from '#conformance/ledger/ledgerHeaderHashRecomputes.ts';
+import { ledgerParentHashLinks } from '#conformance/ledger/ledgerParentHashLinks.ts';
+import { ledgerTransactionsRootRecomputes } from '#conformance/ledger/ledgerTransactionsRootRecomputes.ts';
+import { netRpcTls } from '#conformance/network/netRpcTls.ts';
+import { txFailedLeavesReceipt } from '#conformance/transactions/txFailedLeavesReceipt.ts';
+import { txRawReplayRejected } from '#conformance/transactions/txRawReplayRejected.ts';
+import { txTamperedRejected } from '#conformance/transactions/txTamperedRejected.ts';
+import { txWrongChainIdRejected } from '#conformance/transactions/txWrongChainIdRejected.ts';
+import type { AnyCheck } from '#core/checks/defineCheck.ts';
+import { propertyTransferModel } from '#property/transfers/propertyTransferModel.ts';
+
+/**
+ * Every conformance and property check chaineval has, one line each. Profiles choose and order
+ * them (profiles/<id>/profile.json); registry.test.ts enforces what each must have.
+ */
+export const checks: readonly AnyCheck[] = [
+  txRawReplayRejected,
+  txWrongChainIdRejected,
+  txTamperedRejected,
+  txFailedLeavesReceipt,
+  contractRevertAtomic,
+  ledgerParentHashLinks,
+  ledgerHeaderHashRecomputes,
+  ledgerTransactionsRootRecomputes,
+  apiDangerousMethodsHidden,
+  apiJsonRpcErrorCodes,
+  netRpcTls,
+  cryptoDeclaredSuite,
+  propertyTransferModel,
+];

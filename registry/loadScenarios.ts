@@ -1,0 +1,5 @@
+import type { AnyLoadScenario } from '#core/checks/defineLoadScenario.ts';
+import { transferLoadScenario } from '#load/transferLoadScenario.ts';
+
+/** Every load scenario, one line each; profiles map their checks to clauses. */
+export const loadScenarios: readonly AnyLoadScenario[] = [transferLoadScenario];

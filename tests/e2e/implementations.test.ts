@@ -1,0 +1,367 @@
+import { randomBytes } from 'node:crypto';
+import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import { keccak256, toRlp } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createEvmAdapter } from '#adapters/evm/createEvmAdapter.ts';
+import { createLocalDynamoClient } from '#cli/embedded/createLocalDynamoClient.ts';
+import { anvilDevPrivateKey, startAnvil } from '#cli/embedded/startAnvil.ts';
+import type { ChainAdapter } from '#core/adapter/ChainAdapter.ts';
+import type { CheckResult, CheckStatus } from '#core/checks/CheckResultSchema.ts';
+import { findProfile } from '#core/profile/resolveProfile.ts';
+import type { Report } from '#core/report/ReportSchema.ts';
+import { executePlan } from '#core/run/executePlan.ts';
+import { finalizeRun } from '#core/run/finalizeRun.ts';
+import { newRunId } from '#core/run/newRunId.ts';
+import { planRun } from '#core/run/planRun.ts';
+import { prepareRun } from '#core/run/prepareRun.ts';
+import { RunRequestSchema } from '#core/run/RunRequestSchema.ts';
+import type { ResultStore } from '#core/store/ResultStore.ts';
+import { registry } from '#registry/index.ts';
+import { createDynamoReportStore, ensureTable } from '#reports/store/createDynamoReportStore.ts';
+import type { RunningNode } from '../support/RunningNode.ts';
+import { startGanache } from '../support/startGanache.ts';
+import { startHardhat } from '../support/startHardhat.ts';
+
+/**
+ * Issue 5: the whole jrt-0193-2020 profile, through the real pipeline (planRun → prepareRun →
+ * executePlan → finalizeRun, results in DynamoDB Local), against each dev node chaineval knows from
+ * npm. Every check's verdict is asserted with the node's real behaviour as the reason: a check that
+ * fails or errors where the node behaves correctly is a product bug, and the true failures below are
+ * what the docs explain (shared/reference/toolchain.md "Real nodes", tests/support/probeRealNodes.ts).
+ */
+
+const client = createLocalDynamoClient(inject('dynamoEndpoint'));
+const tableName = `implementations-${randomBytes(4).toString('hex')}`;
+let store: ResultStore;
+
+/** A small property budget and a short load: seconds per node, yet every check gets a verdict. */
+const parameters = {
+  propertyNumRuns: 2,
+  propertyMaxCommands: 4,
+  loadRateTps: 10,
+  loadDurationS: 2,
+  loadDrainS: 5,
+  // These runs leave ~20 blocks before the ledger checks; 64 keeps genesis in the sample, where
+  // Hardhat's one wrong transactions root lives, however the plan's funding grows.
+  ledgerSampleBlocks: 64,
+};
+
+/** Root of the empty Merkle Patricia trie: keccak256(rlp("")) (Yellow Paper, Appendix D). */
+const emptyTrieRoot = keccak256(toRlp('0x'));
+/** What Hardhat puts in its genesis header instead: the hash of zero bytes. */
+const keccakOfNothing = keccak256('0x');
+
+interface Expectation {
+  readonly status: CheckStatus;
+  /** The node's real behaviour that makes this the honest verdict. */
+  readonly because: string;
+}
+const pass = (because: string): Expectation => ({ status: 'pass', because });
+const fail = (because: string): Expectation => ({ status: 'fail', because });
+
+/** Verdicts with the same reason on anvil 1.7.1, Hardhat 2.29.1 and ganache 7.9.2. */
+const everywhere = {
+  'tx-wrong-chain-id-rejected': pass('refuses a transaction signed for chain id + 1 (EIP-155)'),
+  'tx-tampered-rejected': pass(
+    'refuses r = 0 as an invalid signature, and runs the altered transfer as the key its signature recovers to',
+  ),
+  'ledger-parent-hash-links': pass('every block names its predecessor'),
+  'ledger-header-hash-recomputes': pass('every block hash is keccak256 of its RLP header'),
+  'net-rpc-tls': fail('serves JSON-RPC over plain HTTP; JR/T 0184-2020 7.8 requires encryption in transit'),
+  'crypto-declared-suite': fail(
+    'signs with secp256k1 and hashes with keccak256, not the SM2/SM3 suite the profile requires',
+  ),
+  'property-transfer-model': pass('applies every transfer exactly once: balances and nonces match the model'),
+  'perf-transaction-throughput': pass('automine commits every transfer of a 10 tx/s load'),
+  'perf-transaction-latency': pass('automine includes each transfer well within the 5 s p95 bound'),
+} as const satisfies Record<string, Expectation>;
+
+/** TX-02 resends the step account's first (nonce-0) transfer: it is the plan's first signing check. */
+const refusesReplay = pass('refuses the resent transfer ("nonce too low"); the nonce moves once');
+const recordsFailure = pass('mines the reverting call and records it with status 0');
+const revertsAtomically = pass('REVERT discards the write and the event; slot 0 keeps its value');
+
+const anvilVerdicts = {
+  ...everywhere,
+  'tx-raw-replay-rejected': refusesReplay,
+  'tx-failed-leaves-receipt': recordsFailure,
+  'contract-revert-atomic': revertsAtomically,
+  'ledger-transactions-root-recomputes': pass('every transactions root, genesis included, rebuilds'),
+  'api-dangerous-methods-hidden': fail(
+    'serves debug_traceTransaction, anvil_setBalance and hardhat_setBalance to anyone, and signs for its unlocked dev accounts',
+  ),
+  'api-jsonrpc-error-codes': pass(
+    'answers -32601, -32602 and -32600 as specified; malformed JSON gets -32600, a tolerated and recorded deviation',
+  ),
+} as const satisfies Record<string, Expectation>;
+
+const hardhatVerdicts = {
+  ...everywhere,
+  'tx-raw-replay-rejected': refusesReplay,
+  'tx-failed-leaves-receipt': pass(
+    'answers the reverting send with -32603 but mines it; the check follows data.txHash to a receipt with status 0',
+  ),
+  'contract-revert-atomic': pass(
+    'answers the reverting send with -32603 but mines it; followed by data.txHash, slot 0 and the events are untouched',
+  ),
+  'ledger-transactions-root-recomputes': fail(
+    'its genesis header carries transactionsRoot = keccak256("") instead of the empty-trie root',
+  ),
+  'api-dangerous-methods-hidden': fail(
+    'serves debug_traceTransaction and hardhat_setBalance to anyone, and signs for its unlocked dev accounts',
+  ),
+  'api-jsonrpc-error-codes': pass(
+    'answers -32602, -32600 and -32700 as specified; an unknown method gets EIP-1474 -32004, a tolerated and recorded deviation',
+  ),
+} as const satisfies Record<string, Expectation>;
+
+const ganacheVerdicts = {
+  ...everywhere,
+  'tx-raw-replay-rejected': fail(
+    "accepts a replay of an account's nonce-0 transaction and executes it again; TX-02's transfer is the step account's first",
+  ),
+  'tx-failed-leaves-receipt': recordsFailure,
+  'contract-revert-atomic': pass(
+    'REVERT discards the write and the event; an empty slot reads "0x", which counts as zero',
+  ),
+  'ledger-transactions-root-recomputes': pass('every transactions root, genesis included, rebuilds'),
+  'api-dangerous-methods-hidden': fail(
+    'serves personal_*, debug_traceTransaction, miner_setExtra and evm_setAccountBalance to anyone, and signs for its unlocked dev accounts',
+  ),
+  'api-jsonrpc-error-codes': fail(
+    'answers an unknown method, invalid params and a request without "method" with -32700, and malformed JSON with HTTP 400 text',
+  ),
+} as const satisfies Record<string, Expectation>;
+
+beforeAll(async () => {
+  await ensureTable({ client, tableName });
+  store = createDynamoReportStore({ client, tableName });
+});
+
+afterAll(async () => {
+  await client.send(new DeleteTableCommand({ TableName: tableName }));
+  client.destroy();
+});
+
+async function startAnvilNode(): Promise<RunningNode> {
+  return { ...(await startAnvil()), devPrivateKey: anvilDevPrivateKey, chainId: 31337 };
+}
+
+interface ProfileRun {
+  readonly node: () => RunningNode;
+  readonly report: () => Report;
+  readonly result: (checkId: string) => CheckResult;
+}
+
+/**
+ * Starts the node before the describe block's tests, runs the profile on it as the CLI does against
+ * an external target (`embedded: false`: the harness leaves the node's mining alone) and stops it
+ * afterwards, so the three nodes run one after another.
+ */
+function runProfileOn(start: () => Promise<RunningNode>): ProfileRun {
+  let node: RunningNode | undefined;
+  let adapter: ChainAdapter | undefined;
+  let report: Report | undefined;
+  beforeAll(async () => {
+    node = await start();
+    adapter = await createEvmAdapter({
+      url: node.url,
+      signer: { kind: 'local-key', privateKey: node.devPrivateKey },
+      embedded: false,
+    });
+    const request = RunRequestSchema.parse({ runId: newRunId(), profile: 'jrt-0193-2020', parameters });
+    const plan = planRun(request, registry, { maxConcurrentShards: 1 });
+    const deps = { adapter, store, registry, progress: () => {} };
+    await prepareRun(plan, deps);
+    const incompleteReason = await executePlan(plan, deps);
+    report = await finalizeRun(plan.runId, {
+      store,
+      registry,
+      ...(incompleteReason === undefined ? {} : { incompleteReason }),
+    });
+  }, 180_000);
+  afterAll(async () => {
+    await adapter?.close();
+    await node?.stop();
+  });
+  const ran = (): Report => {
+    if (!report) throw new Error('the profile run did not finish; see the beforeAll error');
+    return report;
+  };
+  return {
+    node: () => {
+      if (!node) throw new Error('the node did not start; see the beforeAll error');
+      return node;
+    },
+    report: ran,
+    result(checkId) {
+      const result = ran().results.find((r) => r.checkId === checkId);
+      if (!result) throw new Error(`the report holds no result for ${checkId}`);
+      return result;
+    },
+  };
+}
+
+/** Check ids in the order the profile lists them, so each node's verdicts read like its report. */
+const profileOrder = Object.keys(findProfile(registry, 'jrt-0193-2020').checks);
+
+/** The verdict table as rows for it.each, in the profile's order. */
+function rows(verdicts: Readonly<Record<string, Expectation>>): [string, CheckStatus, string][] {
+  const ids = [...profileOrder, ...Object.keys(verdicts).filter((id) => !profileOrder.includes(id))];
+  return ids.flatMap((checkId) => {
+    const expectation = verdicts[checkId];
+    return expectation ? [[checkId, expectation.status, expectation.because]] : [];
+  });
+}
+
+/** Assertions every node's run must satisfy, whatever its verdicts. */
+function itCompletesTheRun(run: ProfileRun, verdicts: Readonly<Record<string, Expectation>>): void {
+  it('completes the run, stores the report and gives a verdict on every check of the profile', async () => {
+    const report = run.report();
+    expect(report.run.status).toBe('complete');
+    expect(report.score.coverage).toBe(1);
+    expect(report.results.map((r) => r.checkId).sort()).toEqual(Object.keys(verdicts).sort());
+    expect(await store.getReport(report.reportId)).toEqual(report);
+  });
+
+  it('has no inconclusive (error) verdict', () => {
+    const errors = run.report().results.filter((r) => r.status === 'error');
+    expect(errors.map((r) => `${r.checkId}: ${r.summary}`)).toEqual([]);
+  });
+
+  it.each(rows(verdicts))('%s is %s: %s', (checkId, status, because) => {
+    const result = run.result(checkId);
+    expect(result.status, `${because}\nverdict: ${result.summary}`).toBe(status);
+  });
+
+  it('fails NET-05 for plain HTTP and CR-01 for the suite alone (its ledger bears the declared suite out)', () => {
+    expect(run.result('net-rpc-tls').summary).toMatch(/^http:\/\/127\.0\.0\.1:\d+ is not encrypted/);
+    const suite = run.result('crypto-declared-suite');
+    expect(suite.summary).toBe('suite not allowed by profile: secp256k1-keccak256 is not one of sm2-sm3');
+    expect(suite.evidence?.recomputedHash).toBe(suite.evidence?.reportedHash);
+  });
+}
+
+/** The checks' own account of the dev node: it serves and signs as the reason says. */
+function exposure(result: CheckResult): { exposed: string[]; signsFor: string[] } {
+  const actual = result.actual as { exposed: { method: string }[]; signsFor: string[] };
+  return { exposed: actual.exposed.map((e) => e.method), signsFor: actual.signsFor };
+}
+
+/** Observed answer per API-02 case (error code, or what came instead). */
+function observedCodes(result: CheckResult): Record<string, unknown> {
+  return result.actual as Record<string, unknown>;
+}
+
+describe('anvil 1.7.1 under the jrt-0193-2020 profile', () => {
+  const run = runProfileOn(startAnvilNode);
+  itCompletesTheRun(run, anvilVerdicts);
+
+  it('fails API-01 for the cheat codes and tracing it serves and the dev accounts it signs for', () => {
+    const { exposed, signsFor } = exposure(run.result('api-dangerous-methods-hidden'));
+    expect(exposed).toEqual(['debug_traceTransaction', 'anvil_setBalance', 'hardhat_setBalance']);
+    expect(signsFor).toContain(privateKeyToAccount(run.node().devPrivateKey).address.toLowerCase());
+  });
+
+  it('passes API-02 with malformed JSON answered -32600, recorded as a deviation', () => {
+    const result = run.result('api-jsonrpc-error-codes');
+    expect(observedCodes(result)).toEqual({
+      'unknown-method': -32601,
+      'invalid-params': -32602,
+      'invalid-request': -32600,
+      'parse-error': -32600,
+    });
+    expect(result.summary).toMatch(/tolerated deviation: parse-error answered -32600/);
+  });
+});
+
+describe('Hardhat 2.29.1 under the jrt-0193-2020 profile', () => {
+  const run = runProfileOn(() => startHardhat());
+  itCompletesTheRun(run, hardhatVerdicts);
+
+  it('fails LED-03 on the genesis block only: transactionsRoot keccak256("") instead of the empty-trie root', () => {
+    const result = run.result('ledger-transactions-root-recomputes');
+    expect(result.evidence?.sampledBlocks).toMatch(/^0\.\./);
+    expect(result.evidence).toMatchObject({
+      mismatchCount: 1,
+      firstMismatches: [{ blockNumber: '0', expected: emptyTrieRoot, actual: keccakOfNothing }],
+    });
+  });
+
+  it.each(['tx-failed-leaves-receipt', 'contract-revert-atomic'])(
+    '%s follows the hash Hardhat names in its -32603 answer to a reverting send',
+    (checkId) => {
+      const { evidence } = run.result(checkId);
+      const answer = evidence?.answer as {
+        accepted: boolean;
+        error?: { code: number };
+        reportedTxId?: string;
+      };
+      expect(answer).toMatchObject({ accepted: false, error: { code: -32603 } });
+      expect(answer.reportedTxId).toBe(evidence?.txId);
+      expect(evidence?.receipt).toMatchObject({ status: '0x0' });
+    },
+  );
+
+  it('fails API-01 for the tracing and cheat code it serves and the dev accounts it signs for', () => {
+    const { exposed, signsFor } = exposure(run.result('api-dangerous-methods-hidden'));
+    // -32004 "Method … is not supported" for the seven others counts as hidden.
+    expect(exposed).toEqual(['debug_traceTransaction', 'hardhat_setBalance']);
+    expect(signsFor).toContain(privateKeyToAccount(run.node().devPrivateKey).address.toLowerCase());
+  });
+
+  it('passes API-02 with an unknown method answered -32004, recorded as a deviation', () => {
+    const result = run.result('api-jsonrpc-error-codes');
+    expect(observedCodes(result)).toEqual({
+      'unknown-method': -32004,
+      'invalid-params': -32602,
+      'invalid-request': -32600,
+      'parse-error': -32700,
+    });
+    expect(result.summary).toMatch(/tolerated deviation: unknown-method answered -32004/);
+  });
+});
+
+describe('ganache 7.9.2 under the jrt-0193-2020 profile', () => {
+  const run = runProfileOn(() => startGanache());
+  itCompletesTheRun(run, ganacheVerdicts);
+
+  it("fails TX-02 because it executes a replay of the step account's nonce-0 transfer a second time", () => {
+    const { evidence } = run.result('tx-raw-replay-rejected');
+    // The step account's first transaction. ganache refuses a replay at nonce 1 or 2 (-32000 "the tx
+    // doesn't have the correct nonce"); only a nonce-0 transaction runs again.
+    expect(evidence?.nonceBefore).toBe('0');
+    expect(evidence?.replayAnswer).toEqual({ accepted: true, txId: evidence?.txId });
+    // Executed again: the account's nonce moves to 2 for a single signed nonce-0 transaction.
+    expect(evidence?.nonceAfter).toBe('2');
+  });
+
+  it('passes SC-01 reading the empty slot as "0x"', () => {
+    expect(run.result('contract-revert-atomic').evidence).toMatchObject({
+      slotBefore: '0x',
+      slotAfter: '0x',
+    });
+  });
+
+  it('fails API-01 for the personal_, debug_, miner_ and evm_ methods it serves and the dev accounts it signs for', () => {
+    const { exposed, signsFor } = exposure(run.result('api-dangerous-methods-hidden'));
+    expect(exposed).toEqual([
+      'personal_listAccounts',
+      'personal_unlockAccount',
+      'debug_traceTransaction',
+      'miner_setExtra',
+      'evm_setAccountBalance',
+    ]);
+    expect(signsFor).toContain(privateKeyToAccount(run.node().devPrivateKey).address.toLowerCase());
+  });
+
+  it('fails API-02 on every case: -32700 for every error, HTTP 400 text for malformed JSON', () => {
+    expect(observedCodes(run.result('api-jsonrpc-error-codes'))).toEqual({
+      'unknown-method': -32700,
+      'invalid-params': -32700,
+      'invalid-request': -32700,
+      'parse-error': 'HTTP 400',
+    });
+  });
+});
