@@ -3,13 +3,15 @@ import { harnessVersion } from '#core/harnessVersion.ts';
 import type { CliIo } from './CliIo.ts';
 import { evaluateCommand } from './commands/evaluate.ts';
 import { reportsCommand } from './commands/reports.ts';
+import { InterruptedError } from './InterruptedError.ts';
 
 const help = `chaineval ${harnessVersion} — standards-compliance and evaluation harness for blockchain platforms
 
 Usage:
   chaineval evaluate [flags]          evaluate a chain (embedded anvil by default) and store the report
-  chaineval reports list              list stored reports, newest first
-  chaineval reports show <reportId>   show one stored report
+  chaineval reports list              list stored runs, finished or not, newest first
+  chaineval reports show <runId>      show one run's report (as it stands, for an unfinished run)
+  chaineval reports import <dir>      store a run's journal (reports/out/<runId>) in DynamoDB
 
 Run "chaineval <command> --help" for the flags of a command.
 `;
@@ -23,7 +25,8 @@ const defaultIo: CliIo = {
 
 /**
  * Dispatches a command and maps failures to exit codes: 0 done, 1 bad input or environment (one
- * line on stderr), 2 run incomplete, 3 verdict worse than --fail-on, 70 harness bug.
+ * line on stderr), 2 run incomplete, 3 verdict worse than --fail-on, 130 interrupted before a run
+ * existed, 70 harness bug (one line; CHAINEVAL_DEBUG=1 prints the stack).
  */
 export async function main(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -38,16 +41,20 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
       io.out(help);
       return command === undefined ? 1 : 0;
     }
-    io.error(`unknown command "${command}"; run "chaineval --help" for the commands`);
+    io.error(`unknown command "${command.slice(0, 40)}"; run "chaineval --help" for the commands`);
     return 1;
   } catch (error) {
+    if (error instanceof InterruptedError) {
+      io.error(error.shortMessage);
+      return 130;
+    }
     if (error instanceof ChainevalError) {
       io.error(error.shortMessage);
       return 1;
     }
-    io.error(
-      `internal error (please report): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-    );
+    const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+    io.error(`internal error (please report, with CHAINEVAL_DEBUG=1 for the stack): ${message}`);
+    if (process.env.CHAINEVAL_DEBUG && error instanceof Error && error.stack) io.error(error.stack);
     return 70;
   }
 }

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { LoadMetrics } from '#core/checks/LoadMetricsSchema.ts';
 import { judgeTransferLoad } from './judgeTransferLoad.ts';
 
-const thresholds = { loadTpsTarget: 18, loadSuccessRateMin: 0.95, loadLatencyP95MaxMs: 2_000 };
+const thresholds = {
+  loadTpsTarget: 18,
+  loadSuccessRateMin: 0.95,
+  loadLatencyP95MaxMs: 2_000,
+  loadMinTransactions: 20,
+};
 const startedAt = '2026-01-01T00:00:00.000Z';
 
 function metrics(over: Partial<LoadMetrics> = {}): LoadMetrics {
@@ -111,5 +116,18 @@ describe('judgeTransferLoad', () => {
       'error',
       'error',
     ]);
+  });
+
+  it('gives no performance verdict on too few transactions (a single transfer proves nothing)', () => {
+    const [tps, latency] = judgeTransferLoad(
+      metrics({ sent: 1, accepted: 1, committed: 1 }),
+      thresholds,
+      startedAt,
+    );
+    expect(tps).toMatchObject({
+      status: 'error',
+      summary: expect.stringMatching(/1 transaction\(s\) are too few .* at least 20/),
+    });
+    expect(latency?.status).toBe('error');
   });
 });

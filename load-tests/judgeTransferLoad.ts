@@ -7,6 +7,7 @@ export interface LoadThresholds {
   readonly loadTpsTarget?: number | undefined;
   readonly loadSuccessRateMin: number;
   readonly loadLatencyP95MaxMs: number;
+  readonly loadMinTransactions: number;
 }
 
 const round = (n: number, digits = 3): number => Number(n.toFixed(digits));
@@ -35,6 +36,11 @@ export function judgeTransferLoad(
     { ...base, checkId: latencyId, status: 'error', summary },
   ];
   if (metrics.sent === 0) return inconclusive('inconclusive: no transaction was sent');
+  if (metrics.sent < params.loadMinTransactions) {
+    return inconclusive(
+      `inconclusive: ${metrics.sent} transaction(s) are too few for a performance verdict; at least ${params.loadMinTransactions} are needed (loadMinTransactions; raise --rate or --duration)`,
+    );
+  }
   const g = metrics.generator;
   if (g.harnessBottleneck) {
     return inconclusive(

@@ -36,9 +36,11 @@ export async function runTransferShard(ctx: TransferShardContext): Promise<LoadS
     expected,
     fromHeight,
     deadlineMs: startMs + (params.loadDurationS + params.loadDrainS) * 1_000,
+    signal: ctx.signal,
   });
   const sends = await sendOnSchedule((transfer) => adapter.transactions.submit(transfer.signed), transfers, {
     startMs,
+    signal: ctx.signal,
     onOutcome: (transfer, outcome) => {
       if (!outcome.accepted) watcher.forget(transfer.txId);
     },

@@ -11,6 +11,8 @@ export interface SendOnScheduleOptions {
   readonly maxInFlight?: number;
   /** Called with every answer, e.g. so the block watcher stops waiting for rejected transactions. */
   readonly onOutcome?: (transfer: PresignedTransfer, outcome: SubmitOutcome) => void;
+  /** Stops sending (those in flight still get their answers) when the run is interrupted. */
+  readonly signal?: AbortSignal;
   readonly now?: () => number;
 }
 
@@ -57,10 +59,14 @@ export async function sendOnSchedule(
     options.onOutcome?.(transfer, outcome);
   };
 
+  let sent = 0;
   for (const transfer of transfers) {
+    if (options.signal?.aborted) break;
     const dueMs = options.startMs + transfer.offsetMs;
     const waitMs = dueMs - now();
     if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
+    if (options.signal?.aborted) break;
+    sent += 1;
     while (inFlight.size >= maxInFlight) await Promise.race(inFlight);
     lastSendAtMs = now();
     sendLag.recordValue(Math.max(0, Math.round((lastSendAtMs - dueMs) * 1_000)));
@@ -80,5 +86,5 @@ export async function sendOnSchedule(
     inFlight.add(answered);
   }
   await Promise.all(inFlight);
-  return { sent: transfers.length, accepted, rejected, rejections, lastSendAtMs, sendLag };
+  return { sent, accepted, rejected, rejections, lastSendAtMs, sendLag };
 }

@@ -2,6 +2,7 @@ import type { ShardContext } from '#core/checks/defineLoadScenario.ts';
 import { loadDrainS } from './parameters/loadDrainS.ts';
 import { loadDurationS } from './parameters/loadDurationS.ts';
 import { loadLatencyP95MaxMs } from './parameters/loadLatencyP95MaxMs.ts';
+import { loadMinTransactions } from './parameters/loadMinTransactions.ts';
 import { loadRateTps } from './parameters/loadRateTps.ts';
 import { loadSuccessRateMin } from './parameters/loadSuccessRateMin.ts';
 import { loadTpsTarget } from './parameters/loadTpsTarget.ts';
@@ -13,6 +14,7 @@ export const transferLoadParameters = [
   loadTpsTarget,
   loadSuccessRateMin,
   loadLatencyP95MaxMs,
+  loadMinTransactions,
 ] as const;
 
 export const transferLoadRequires = ['tx.clientSign', 'tx.receipts', 'block.read', 'account.nonce'] as const;

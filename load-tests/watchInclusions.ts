@@ -10,6 +10,8 @@ export interface WatchInclusionsOptions {
   readonly fromHeight: bigint;
   /** Epoch ms after which transactions still unseen are given up (scenario end + drain). */
   readonly deadlineMs: number;
+  /** Stops watching when the run is interrupted; what was seen so far is reported. */
+  readonly signal?: AbortSignal;
   /** @default 100 */
   readonly pollMs?: number;
   /** Blocks fetched at once when the watcher is behind. @default 8 */
@@ -50,7 +52,7 @@ export function watchInclusions(ledger: LedgerApi, options: WatchInclusionsOptio
     const parallel = options.parallelBlocks ?? 8;
     let next = options.fromHeight + 1n;
     let failures = 0;
-    while (pending.size > 0 && now() < options.deadlineMs) {
+    while (pending.size > 0 && now() < options.deadlineMs && !options.signal?.aborted) {
       try {
         const height = await ledger.getHeight();
         while (next <= height && pending.size > 0) {

@@ -1,25 +1,41 @@
-import { readFile } from 'node:fs/promises';
-import type { ChainAdapter, Hex } from '#core/adapter/ChainAdapter.ts';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import type { Hex } from '#core/adapter/ChainAdapter.ts';
 import { CryptoSuiteSchema } from '#core/adapter/TargetInfo.ts';
 import { ChainevalError } from '#core/errors/ChainevalError.ts';
 import { ConfigError } from '#core/errors/ConfigError.ts';
 import { TargetError } from '#core/errors/TargetError.ts';
+import type { Report } from '#core/report/ReportSchema.ts';
 import { executePlan } from '#core/run/executePlan.ts';
 import { finalizeRun } from '#core/run/finalizeRun.ts';
 import { newRunId } from '#core/run/newRunId.ts';
 import { planRun } from '#core/run/planRun.ts';
 import { prepareRun } from '#core/run/prepareRun.ts';
+import type { RunPlan } from '#core/run/RunPlanSchema.ts';
 import { type RunRequest, RunRequestSchema, SkippableKindSchema } from '#core/run/RunRequestSchema.ts';
+import type { StepDeps } from '#core/run/StepDeps.ts';
+import { createSecretScrubber } from '#core/security/createSecretScrubber.ts';
 import { redactUrl } from '#core/security/redactUrl.ts';
 import { registry } from '#registry/index.ts';
+import { createJournaledStore } from '#reports/journal/createJournaledStore.ts';
+import { createJournalStore } from '#reports/journal/createJournalStore.ts';
 import { renderTerminalSummary } from '#reports/render/renderTerminalSummary.ts';
+import { createScrubbingStore } from '#reports/store/createScrubbingStore.ts';
 import { writeReportFiles } from '#reports/writeReportFiles.ts';
+import { assertWritableFolder } from '../assertWritableFolder.ts';
 import type { CliIo } from '../CliIo.ts';
+import { killAllServices } from '../embedded/spawnService.ts';
 import { anvilDevPrivateKey, type RunningAnvil, startAnvil } from '../embedded/startAnvil.ts';
-import { openStore } from '../openStore.ts';
+import { guardIo } from '../guardIo.ts';
+import { InterruptedError } from '../InterruptedError.ts';
+import { embeddedDataDir, openStore, validateStoreOptions } from '../openStore.ts';
 import { parseFlags } from '../parseFlags.ts';
 import { parseParamFlags } from '../parseParamFlags.ts';
+import { parseTargetUrl } from '../parseTargetUrl.ts';
+import { readCaFile } from '../readCaFile.ts';
 import { readPrivateKeyFile } from '../readPrivateKeyFile.ts';
+import { reapAbandonedRuns } from '../reapAbandonedRuns.ts';
+import { watchInterrupts } from '../watchInterrupts.ts';
 
 /** Load shards one CLI process runs at once (in-process; worker threads are a later step). */
 export const cliMaxConcurrentShards = 16;
@@ -28,7 +44,8 @@ export const evaluateHelp = `Usage: chaineval evaluate [flags]
 
 Runs the conformance, property and load suites of a profile against a chain, scores them, stores
 the report in DynamoDB and writes reports/out/<runId>/. Without --target it starts an embedded anvil
-chain and an embedded DynamoDB Local.
+chain and an embedded DynamoDB Local. Ctrl-C stops the run, stores what was obtained and writes an
+incomplete report (exit 2); a second Ctrl-C stops at once (exit 130).
 
 Flags:
   --profile <id>              profile to evaluate against: ${registry.profiles.map((p) => p.id).join(', ')} (default jrt-0193-2020)
@@ -41,14 +58,18 @@ Flags:
   --shards <n>                load: shards sending at once (default 1)
   --param <key=value>         set a parameter of the profile (repeatable), e.g. --param ledgerSampleBlocks=64
   --skip <steps>              comma-separated steps to leave out: ${SkippableKindSchema.options.join(', ')}
+  --max-duration <s>          stop the run after this many seconds (it ends incomplete, with what it obtained)
   --dynamodb-endpoint <url>   DynamoDB endpoint to store reports in (default: embedded DynamoDB Local)
   --table <name>              DynamoDB table (default chaineval-reports)
-  --out <dir>                 where report.json and report.html go (default reports/out)
+  --out <dir>                 where report files and the run journal go (default reports/out)
   --chain-port <port>         port for the embedded anvil (default: a free port)
   --dynamodb-port <port>      port for the embedded DynamoDB Local (default: a free port)
   --fail-on <verdict>         exit 3 when the overall verdict is this bad: nonconform | partially-conform
   --no-color                  plain output
   -h, --help                  this help
+
+Exit codes: 0 done · 1 bad input or environment · 2 run incomplete, or its report not stored ·
+3 verdict worse than --fail-on · 130 stopped by a second interrupt.
 `;
 
 function parsePort(value: string | undefined, flag: string): number | undefined {
@@ -63,7 +84,7 @@ function parsePort(value: string | undefined, flag: string): number | undefined 
 function parseNumber(value: string | undefined, flag: string, integer = false): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) {
+  if (value.trim() === '' || !Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) {
     throw new ConfigError(`${flag} must be a positive ${integer ? 'integer' : 'number'} (got "${value}")`);
   }
   return n;
@@ -106,8 +127,25 @@ function requestFromFlags(values: Record<string, string | boolean | string[] | u
   return parsed.data;
 }
 
-/** `chaineval evaluate`: parse → plan → start what is embedded → prepare, run, finalize → report. */
-export async function evaluateCommand(argv: readonly string[], io: CliIo): Promise<number> {
+/** Everything a run needs that can be checked before anything is started. */
+interface EvaluateInputs {
+  readonly plan: RunPlan;
+  readonly target: string | undefined;
+  readonly privateKey: Hex;
+  readonly caCertPem: string | undefined;
+  readonly cryptoSuite: ReturnType<typeof CryptoSuiteSchema.parse> | undefined;
+  readonly outDir: string;
+  readonly tableName: string;
+  readonly dynamodbEndpoint: string | undefined;
+  readonly chainPort: number | undefined;
+  readonly dynamodbPort: number | undefined;
+  readonly failOn: 'nonconform' | 'partially-conform' | undefined;
+  readonly maxDurationS: number | undefined;
+  readonly color: boolean;
+}
+
+/** Flags, files, folders and names, each refused with one line before any service starts. */
+async function validateInputs(argv: readonly string[], io: CliIo): Promise<EvaluateInputs | 'help'> {
   const { values, positionals } = parseFlags('evaluate', argv, {
     profile: { type: 'string' },
     target: { type: 'string' },
@@ -119,6 +157,7 @@ export async function evaluateCommand(argv: readonly string[], io: CliIo): Promi
     shards: { type: 'string' },
     param: { type: 'string', multiple: true },
     skip: { type: 'string' },
+    'max-duration': { type: 'string' },
     'dynamodb-endpoint': { type: 'string' },
     table: { type: 'string' },
     out: { type: 'string' },
@@ -128,13 +167,10 @@ export async function evaluateCommand(argv: readonly string[], io: CliIo): Promi
     'no-color': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
-  if (values.help) {
-    io.out(evaluateHelp);
-    return 0;
-  }
+  if (values.help) return 'help';
   if (positionals.length > 0) {
     throw new ConfigError(
-      `evaluate takes no positional arguments (got "${positionals[0]}"); use --target <url> for an endpoint`,
+      `evaluate takes no positional arguments (got "${positionals[0]?.slice(0, 80)}"); use --target <url> for an endpoint`,
     );
   }
   if (values['private-key-file'] && !values.target) {
@@ -158,130 +194,191 @@ export async function evaluateCommand(argv: readonly string[], io: CliIo): Promi
       `--crypto-suite must be one of ${CryptoSuiteSchema.options.join(', ')} (got "${values['crypto-suite']}")`,
     );
   }
-  // Plan first: a bad profile, parameter or shard count is refused before anything starts.
-  const request = requestFromFlags(values);
-  const plan = planRun(request, registry, { maxConcurrentShards: cliMaxConcurrentShards });
-  const chainPort = parsePort(values['chain-port'], '--chain-port');
-  const dynamodbPort = parsePort(values['dynamodb-port'], '--dynamodb-port');
-  const privateKey: Hex = values['private-key-file']
-    ? await readPrivateKeyFile(values['private-key-file'])
-    : anvilDevPrivateKey;
-  const caCertPem = values['ca-file'] ? await readCaFile(values['ca-file']) : undefined;
+  const target = values.target === undefined ? undefined : parseTargetUrl(values.target);
+  // Plan early: a bad profile, parameter or shard count is refused before anything starts.
+  const plan = planRun(requestFromFlags(values), registry, { maxConcurrentShards: cliMaxConcurrentShards });
+  const tableName = values.table ?? 'chaineval-reports';
+  validateStoreOptions({ tableName, dynamodbEndpoint: values['dynamodb-endpoint'] });
+  const outDir = values.out ?? join('reports', 'out');
+  await assertWritableFolder(outDir, '--out', 'pass --out <dir> with a folder you can write to');
+  if (values['dynamodb-endpoint'] === undefined) {
+    await assertWritableFolder(
+      embeddedDataDir(),
+      'the embedded store folder',
+      'run chaineval from a folder you can write to, or pass --dynamodb-endpoint',
+    );
+  }
+  return {
+    plan,
+    target,
+    privateKey: values['private-key-file']
+      ? await readPrivateKeyFile(values['private-key-file'])
+      : anvilDevPrivateKey,
+    caCertPem: values['ca-file'] ? await readCaFile(values['ca-file']) : undefined,
+    cryptoSuite: cryptoSuite?.success ? cryptoSuite.data : undefined,
+    outDir,
+    tableName,
+    dynamodbEndpoint: values['dynamodb-endpoint'],
+    chainPort: parsePort(values['chain-port'], '--chain-port'),
+    dynamodbPort: parsePort(values['dynamodb-port'], '--dynamodb-port'),
+    failOn,
+    maxDurationS: parseNumber(values['max-duration'], '--max-duration'),
+    color: io.color && !values['no-color'],
+  };
+}
 
+/** `chaineval evaluate`: validate → plan → start what is embedded → prepare, run, finalize → report. */
+export async function evaluateCommand(argv: readonly string[], rawIo: CliIo): Promise<number> {
+  const validated = await validateInputs(argv, rawIo);
+  if (validated === 'help') {
+    rawIo.out(evaluateHelp);
+    return 0;
+  }
+  const inputs = validated;
+  const io = guardIo(rawIo, createSecretScrubber(inputs.target === undefined ? [] : [inputs.target]));
+  const interrupts = watchInterrupts({
+    onFirst: (reason) =>
+      io.error(
+        `${reason}: finishing the check in flight, then storing an incomplete report (again to stop at once)`,
+      ),
+    onSecond: (signal) => {
+      killAllServices();
+      rawIo.error(
+        `${signal} again: stopped at once; what was stored so far stays in the store and the run journal`,
+      );
+      process.exit(130);
+    },
+  });
+  const maxDuration =
+    inputs.maxDurationS === undefined
+      ? undefined
+      : setTimeout(
+          () => interrupts.abort(`the run exceeded --max-duration ${inputs.maxDurationS} s`),
+          inputs.maxDurationS * 1_000,
+        );
   const cleanups: (() => Promise<void>)[] = [];
-  const cleanup = async () => {
-    for (const fn of cleanups.reverse()) await fn().catch(() => undefined);
-    cleanups.length = 0;
+  /** Set once the run is finalized: stopping the embedded chain then is not an interruption. */
+  let runEnded = false;
+  const assertNotInterrupted = () => {
+    if (interrupts.signal.aborted)
+      throw new InterruptedError(`${String(interrupts.signal.reason)} while starting; nothing was stored`);
   };
   try {
     let anvil: RunningAnvil | undefined;
-    if (!values.target) {
+    if (inputs.target === undefined) {
       io.progress('starting embedded anvil chain …');
-      anvil = await startAnvil(chainPort === undefined ? {} : { port: chainPort });
-      const started = anvil;
+      const started = await startAnvil(inputs.chainPort === undefined ? {} : { port: inputs.chainPort });
+      anvil = started;
       cleanups.push(() => started.stop());
+      io.progress(`embedded anvil on ${started.url} (pid ${started.pid})`);
+      assertNotInterrupted();
     }
     const opened = await openStore({
-      dynamodbEndpoint: values['dynamodb-endpoint'],
-      tableName: values.table ?? 'chaineval-reports',
-      dynamodbPort,
+      dynamodbEndpoint: inputs.dynamodbEndpoint,
+      tableName: inputs.tableName,
+      dynamodbPort: inputs.dynamodbPort,
       progress: io.progress,
+      signal: interrupts.signal,
     });
     cleanups.push(() => opened.close());
+    assertNotInterrupted();
+    await reapAbandonedRuns(opened.store, registry, io.progress);
 
-    const url = values.target ?? anvil?.url ?? '';
+    const url = inputs.target ?? anvil?.url ?? '';
     io.progress(`connecting to ${redactUrl(url)} …`);
     const evm = registry.adapters.find((a) => a.family === 'evm');
     if (!evm) throw new ConfigError('no evm adapter is registered (a harness bug)');
     const adapter = await evm.connect({
       url,
-      signer: { kind: 'local-key', privateKey },
+      signer: { kind: 'local-key', privateKey: inputs.privateKey },
       embedded: anvil !== undefined,
-      cryptoSuite: cryptoSuite?.success ? cryptoSuite.data : undefined,
-      caCertPem,
+      cryptoSuite: inputs.cryptoSuite,
+      caCertPem: inputs.caCertPem,
     });
     cleanups.push(() => adapter.close());
+    assertNotInterrupted();
+
+    const { plan } = inputs;
+    const journalPath = join(inputs.outDir, plan.runId, 'journal.jsonl');
+    const store = createScrubbingStore(
+      createJournaledStore(createJournalStore(journalPath), opened.store, (reason) =>
+        io.error(`the report store failed (${reason}); the run goes on, kept in ${journalPath}`),
+      ),
+      createSecretScrubber(inputs.target === undefined ? [] : [inputs.target]),
+    );
     io.progress(
       `run ${plan.runId}: ${adapter.info.clientVersion} (chain ${adapter.info.chainId}) against ${plan.profile.id}@${plan.profile.version}`,
     );
+    const deps: StepDeps = { adapter, store, registry, progress: io.progress, signal: interrupts.signal };
+    void anvil?.exited.then(() => {
+      if (!runEnded) interrupts.abort('the embedded chain exited during the run');
+    });
 
-    const deps = { adapter, store: opened.store, registry, progress: io.progress };
-    const incompleteReason = await runPreparedPlan(plan, deps, adapter, io, anvil);
+    const incompleteReason = await runPlan(plan, deps, io);
+    runEnded = true;
     io.progress('scoring and writing the report …');
     const report = await finalizeRun(plan.runId, {
-      store: opened.store,
+      store,
       registry,
       ...(incompleteReason === undefined ? {} : { incompleteReason }),
     });
-    const paths = await writeReportFiles(report, values.out ?? 'reports/out');
-    io.out(renderTerminalSummary(report, { color: io.color && !values['no-color'] }));
+    const paths = await writeReportFiles(report, inputs.outDir);
+    io.out(renderTerminalSummary(report, { color: inputs.color }));
     io.out(`report ${report.reportId}: ${paths.jsonPath}\n                         ${paths.htmlPath}`);
-    if (incompleteReason !== undefined) {
-      io.error(
-        `run incomplete: ${incompleteReason}; the results obtained are stored in report ${report.reportId}`,
-      );
-      return 2;
-    }
-    const bad =
-      failOn === 'nonconform'
-        ? ['nonconform']
-        : failOn === 'partially-conform'
-          ? ['nonconform', 'partially-conform']
-          : [];
-    return bad.includes(report.overall.verdict) ? 3 : 0;
+    return exitCode(report, incompleteReason, store.storeFailure(), inputs, io);
   } finally {
-    await cleanup();
+    runEnded = true;
+    clearTimeout(maxDuration);
+    for (const fn of cleanups.reverse()) await fn().catch(() => undefined);
+    interrupts.dispose();
   }
 }
 
 /**
- * Prepares and executes the plan. A target that stops answering, or an operator's Ctrl-C, ends the
- * run early with a reason; what was stored so far is kept and the run is marked incomplete.
+ * Prepares and executes the plan. A target that stops answering, an interrupt or a spent
+ * --max-duration ends the run early with a reason; what was stored so far is kept and the run is
+ * marked incomplete. A harness fault is a reason too, never a lost run.
  */
-async function runPreparedPlan(
-  plan: ReturnType<typeof planRun>,
-  deps: Parameters<typeof executePlan>[1],
-  adapter: ChainAdapter,
-  io: CliIo,
-  anvil: RunningAnvil | undefined,
-): Promise<string | undefined> {
-  const interrupt = new AbortController();
-  const onSignal = () => {
-    interrupt.abort('interrupted by the operator (SIGINT)');
-    io.error(
-      'interrupt: finishing the check in flight, then storing an incomplete report (Ctrl-C again to abort)',
-    );
-    process.once('SIGINT', () => process.exit(130));
-  };
-  process.once('SIGINT', onSignal);
-  void anvil?.exited.then(() => interrupt.abort('the embedded chain exited during the run'));
+async function runPlan(plan: RunPlan, deps: StepDeps, io: CliIo): Promise<string | undefined> {
   try {
-    await prepareRun(plan, deps);
-    return await executePlan(plan, { ...deps, signal: interrupt.signal });
+    await prepareRun(plan, deps, { owner: { host: hostname(), pid: process.pid } });
+    if (deps.signal?.aborted) return String(deps.signal.reason);
+    return await executePlan(plan, deps);
   } catch (error) {
-    // Whatever stopped the run, the results already stored stay and the run is finalized as incomplete.
-    if (error instanceof TargetError) return `${error.shortMessage} (target ${adapter.info.endpoint})`;
+    if (error instanceof TargetError) return `${error.shortMessage}`;
     const message =
       error instanceof ChainevalError
         ? error.shortMessage
         : error instanceof Error
           ? error.message
           : String(error);
-    io.error(error instanceof Error && error.stack ? error.stack : message);
+    if (!(error instanceof ChainevalError)) io.error(`harness fault (please report): ${message}`);
     return `harness fault: ${message}`;
-  } finally {
-    process.removeListener('SIGINT', onSignal);
   }
 }
 
-async function readCaFile(path: string): Promise<string> {
-  try {
-    const pem = await readFile(path, 'utf8');
-    if (!pem.includes('-----BEGIN CERTIFICATE-----'))
-      throw new ConfigError(`--ca-file "${path}" holds no PEM certificate`);
-    return pem;
-  } catch (error) {
-    if (error instanceof ConfigError) throw error;
-    throw new ConfigError(`cannot read --ca-file "${path}" (${(error as NodeJS.ErrnoException).code})`);
+function exitCode(
+  report: Report,
+  incompleteReason: string | undefined,
+  storeFailure: string | undefined,
+  inputs: EvaluateInputs,
+  io: CliIo,
+): number {
+  if (incompleteReason !== undefined) {
+    io.error(`run incomplete: ${incompleteReason}; the results obtained are in report ${report.reportId}`);
+    return 2;
   }
+  if (storeFailure !== undefined) {
+    io.error(
+      `the report was written to ${inputs.outDir} but not stored (${storeFailure}); when the store is back, run: chaineval reports import ${join(inputs.outDir, report.reportId)}`,
+    );
+    return 2;
+  }
+  const bad =
+    inputs.failOn === 'nonconform'
+      ? ['nonconform']
+      : inputs.failOn === 'partially-conform'
+        ? ['nonconform', 'partially-conform']
+        : [];
+  return bad.includes(report.overall.verdict) ? 3 : 0;
 }

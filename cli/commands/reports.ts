@@ -1,17 +1,28 @@
+import { join } from 'node:path';
 import { ConfigError } from '#core/errors/ConfigError.ts';
+import type { ReportSummary } from '#core/report/ReportSchema.ts';
+import { buildReport } from '#core/run/buildReport.ts';
 import { RunIdSchema } from '#core/run/RunIdSchema.ts';
+import { registry } from '#registry/index.ts';
+import { readJournal } from '#reports/journal/readJournal.ts';
 import { renderTerminalSummary } from '#reports/render/renderTerminalSummary.ts';
+import { sanitizeForTerminal } from '#reports/render/sanitizeForTerminal.ts';
 import type { CliIo } from '../CliIo.ts';
 import { openStore } from '../openStore.ts';
 import { parseFlags } from '../parseFlags.ts';
+import { reapAbandonedRuns } from '../reapAbandonedRuns.ts';
 
 export const reportsHelp = `Usage: chaineval reports list [--limit N]
-       chaineval reports show <reportId> [--json]
+       chaineval reports show <runId> [--json]
+       chaineval reports import <dir>
 
-Reads stored reports from DynamoDB (default: the embedded DynamoDB Local under .chaineval/).
+Reads runs and reports from DynamoDB (default: the embedded DynamoDB Local under .chaineval/).
+list shows every run, finished or not (a run whose process is gone is marked incomplete first);
+show prints a run's report, or, for a run that has not finished, its results as they stand;
+import stores a run's journal (<dir>/journal.jsonl, written by evaluate) when the store was down.
 
 Flags:
-  --limit <n>                 how many reports to list, newest first (default 20)
+  --limit <n>                 how many runs to list, newest first (default 20)
   --json                      show: print the report JSON instead of the summary
   --dynamodb-endpoint <url>   DynamoDB endpoint (default: embedded DynamoDB Local)
   --table <name>              DynamoDB table (default chaineval-reports)
@@ -19,7 +30,7 @@ Flags:
   -h, --help                  this help
 `;
 
-/** `chaineval reports list|show`: thin reads over the report store. */
+/** `chaineval reports list|show|import`: reads over the report store, and the journal replay. */
 export async function reportsCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseFlags('reports', argv, {
     limit: { type: 'string' },
@@ -29,54 +40,100 @@ export async function reportsCommand(argv: readonly string[], io: CliIo): Promis
     'no-color': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
-  const [sub, id, ...rest] = positionals;
+  const [sub, arg, ...rest] = positionals;
   if (values.help || sub === undefined) {
     io.out(reportsHelp);
     return values.help ? 0 : 1;
   }
-  if (sub !== 'list' && sub !== 'show')
-    throw new ConfigError(`reports: unknown subcommand "${sub}"; use "list" or "show <reportId>"`);
-  if (rest.length > 0) throw new ConfigError(`reports ${sub}: unexpected argument "${rest[0]}"`);
-  if (sub === 'show' && (id === undefined || !RunIdSchema.safeParse(id).success)) {
+  if (sub !== 'list' && sub !== 'show' && sub !== 'import') {
     throw new ConfigError(
-      `reports show needs a report id like 20261124T101500Z-1a2b3c4d (got ${id === undefined ? 'none' : `"${id}"`}); "chaineval reports list" shows them`,
+      `reports: unknown subcommand "${sub.slice(0, 40)}"; use "list", "show <runId>" or "import <dir>"`,
     );
   }
-  if (sub === 'list' && id !== undefined)
-    throw new ConfigError(`reports list takes no argument (got "${id}")`);
+  if (rest.length > 0)
+    throw new ConfigError(`reports ${sub}: unexpected argument "${rest[0]?.slice(0, 40)}"`);
+  if (sub === 'show' && (arg === undefined || !RunIdSchema.safeParse(arg).success)) {
+    throw new ConfigError(
+      `reports show needs a run id like 20261124T101500Z-1a2b3c4d (got ${arg === undefined ? 'none' : `"${arg.slice(0, 40)}"`}); "chaineval reports list" shows them`,
+    );
+  }
+  if (sub === 'import' && arg === undefined) {
+    throw new ConfigError(
+      'reports import needs the folder of a run, e.g. reports/out/20261124T101500Z-1a2b3c4d',
+    );
+  }
+  if (sub === 'list' && arg !== undefined)
+    throw new ConfigError(`reports list takes no argument (got "${arg.slice(0, 40)}")`);
   const limit = values.limit === undefined ? 20 : Number(values.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1_000)
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1_000) {
     throw new ConfigError(`--limit must be an integer 1–1000 (got "${values.limit}")`);
+  }
+  const tableName = values.table ?? 'chaineval-reports';
+  // The journal is read before the store starts: a bad folder is one line, and nothing starts for it.
+  const journal = sub === 'import' ? readJournal(join(arg ?? '', 'journal.jsonl')) : undefined;
 
   const opened = await openStore({
     dynamodbEndpoint: values['dynamodb-endpoint'],
-    tableName: values.table ?? 'chaineval-reports',
+    tableName,
     progress: io.progress,
   });
   try {
-    if (sub === 'list') {
-      const rows = await opened.store.listReports(limit);
-      if (rows.length === 0) {
-        io.out('no reports stored yet; run "chaineval evaluate" first');
-        return 0;
+    const { store } = opened;
+    if (journal !== undefined) {
+      // Replays every write in order; writes are idempotent (keyed by run id and item id).
+      let runId = '';
+      for (const entry of journal) {
+        if (entry.type === 'run') {
+          runId = entry.value.runId;
+          await store.putRun(entry.value);
+        } else if (entry.type === 'result') await store.putResult(entry.runId, entry.value);
+        else if (entry.type === 'shard') await store.putLoadShard(entry.runId, entry.value);
+        else await store.putReport(entry.value);
       }
       io.out(
-        [
-          'REPORT ID                   CREATED                   STATUS      VERDICT            SCORE  CHAIN  CLIENT',
-        ].join('\n'),
+        `imported ${journal.length} journal entries of run ${runId || '(none)'} into table ${tableName}`,
       );
-      for (const r of rows) {
+      return 0;
+    }
+    if (sub === 'list') {
+      await reapAbandonedRuns(store, registry, io.progress);
+      const runs = await store.listRuns(limit);
+      if (runs.length === 0) {
+        io.out('no runs stored yet; run "chaineval evaluate" first');
+        return 0;
+      }
+      const reports = new Map<string, ReportSummary>(
+        (await store.listReports(1_000)).map((r) => [r.reportId, r]),
+      );
+      const safe = sanitizeForTerminal;
+      io.out(
+        'RUN ID                      STARTED                   STATUS      VERDICT            SCORE  COVER  CHAIN  CLIENT',
+      );
+      for (const run of runs) {
+        const r = reports.get(run.runId);
+        const score = r ? r.score.toFixed(1).padStart(5) : '    –';
+        const cover = r?.coverage === undefined ? '    –' : `${Math.round(r.coverage * 100)}%`.padStart(5);
         io.out(
-          `${r.reportId.padEnd(27)} ${r.createdAt.padEnd(25)} ${r.status.padEnd(11)} ${r.verdict.padEnd(18)} ${r.score.toFixed(1).padStart(5)}  ${String(r.chainId).padEnd(6)} ${r.clientVersion} @ ${r.endpoint}`,
+          `${run.runId.padEnd(27)} ${run.startedAt.padEnd(25)} ${run.status.padEnd(11)} ${(r?.verdict ?? '–').padEnd(18)} ${score}  ${cover}  ${safe(run.chainId).padEnd(6)} ${safe(run.clientVersion)} @ ${safe(run.endpoint)}`,
         );
       }
       return 0;
     }
-    const report = await opened.store.getReport(id!);
-    if (!report)
-      throw new ConfigError(
-        `no report "${id}" in table ${values.table ?? 'chaineval-reports'}; "chaineval reports list" shows the stored ones`,
-      );
+    const runId = arg ?? '';
+    let report = await store.getReport(runId);
+    if (!report) {
+      const stored = await store.getRun(runId);
+      if (!stored) {
+        throw new ConfigError(
+          `no run "${runId}" in table ${tableName}; "chaineval reports list" shows the stored ones`,
+        );
+      }
+      // Not finalized (still running, or left running): show what it stored, as it stands.
+      report = buildReport(stored, registry, {
+        now: new Date(),
+        ...(stored.meta.status === 'running' ? { status: 'running' as const } : {}),
+      }).report;
+    }
     io.out(
       values.json
         ? JSON.stringify(report, null, 2)

@@ -1,9 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { EnvironmentError } from '#core/errors/EnvironmentError.ts';
 import { assertPortFree } from './assertPortFree.ts';
 import { findFreePort } from './findFreePort.ts';
+import { type RunningService, spawnService } from './spawnService.ts';
 
 /** anvil's first deterministic dev account (mnemonic "test test … junk"): funded on every start. */
 export const anvilDevPrivateKey =
@@ -23,10 +23,14 @@ export interface StartAnvilOptions {
 export interface RunningAnvil {
   readonly url: string;
   readonly port: number;
+  /** PID of anvil, also the id of its own process group (a terminal's Ctrl-C does not reach it). */
   readonly pid: number;
-  /** Resolves when the process has exited. */
+  /** Resolves with the exit code (null when ended by a signal) once anvil has exited. */
   readonly exited: Promise<number | null>;
+  /** SIGTERM to anvil's group, SIGKILL after 3 s; resolves once it is gone. */
   stop(): Promise<void>;
+  /** SIGKILL to anvil's group, now (a second interrupt). */
+  kill(): void;
 }
 
 /**
@@ -46,39 +50,35 @@ export function anvilBinaryPath(): string {
   }
 }
 
-/** Starts anvil on 127.0.0.1 and resolves once it answers JSON-RPC. */
+/** Starts anvil on 127.0.0.1, in its own process group, and resolves once it answers JSON-RPC. */
 export async function startAnvil(options: StartAnvilOptions = {}): Promise<RunningAnvil> {
   const port = options.port ?? (await findFreePort());
   if (options.port !== undefined) await assertPortFree(port, 'the embedded chain');
   const args = ['--host', '127.0.0.1', '--port', String(port), '--silent'];
   if (options.blockTimeS !== undefined) args.push('--block-time', String(options.blockTimeS));
   if (options.gasLimit !== undefined) args.push('--gas-limit', options.gasLimit.toString());
-  const child = spawn(anvilBinaryPath(), args, { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-2_000);
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const service = await spawnService({ name: 'anvil', command: anvilBinaryPath(), args });
   const url = `http://127.0.0.1:${port}`;
-  await waitUntilReady(url, child, exited, options.readyTimeoutMs ?? 10_000, () => stderr);
-  return { url, port, pid: child.pid ?? -1, exited, stop: () => stopChild(child, exited) };
+  try {
+    await waitUntilReady(url, service, options.readyTimeoutMs ?? 10_000);
+  } catch (error) {
+    await service.stop();
+    throw error;
+  }
+  return { url, port, pid: service.pid, exited: service.exited, stop: service.stop, kill: service.kill };
 }
 
-async function waitUntilReady(
-  url: string,
-  child: ChildProcess,
-  exited: Promise<number | null>,
-  timeoutMs: number,
-  stderr: () => string,
-): Promise<void> {
+async function waitUntilReady(url: string, service: RunningService, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  let done = false;
-  void exited.then(() => {
-    done = true;
-  });
   while (Date.now() < deadline) {
-    if (done)
-      throw new EnvironmentError(`anvil exited before it was ready: ${stderr().trim() || 'no output'}`);
+    if (service.stopRequested) throw new EnvironmentError('anvil was stopped before it was ready');
+    if (service.hasExited) {
+      const output = service.output().trim();
+      throw new EnvironmentError(
+        `anvil exited before it was ready: ${output.split('\n').at(-1)?.trim() || 'no output'}`,
+        { details: output },
+      );
+    }
     try {
       const response = await fetch(url, {
         method: 'POST',
@@ -92,15 +92,5 @@ async function waitUntilReady(
     }
     await new Promise((r) => setTimeout(r, 50));
   }
-  await stopChild(child, exited);
   throw new EnvironmentError(`anvil did not answer on ${url} within ${timeoutMs} ms`);
-}
-
-/** Stops a child we started, by its PID: SIGTERM, then SIGKILL after 3 s. */
-export async function stopChild(child: ChildProcess, exited: Promise<unknown>): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 3_000);
-  await exited;
-  clearTimeout(timer);
 }

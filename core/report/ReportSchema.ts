@@ -58,6 +58,7 @@ export const ReportSummarySchema = z.object({
   profile: z.string(),
   verdict: OverallSchema.shape.verdict,
   score: z.number(),
-  coverage: z.number(),
+  /** Absent for reports written with schema 1. */
+  coverage: z.number().optional(),
 });
 export type ReportSummary = z.infer<typeof ReportSummarySchema>;

@@ -16,6 +16,11 @@ export const RunMetaSchema = z.object({
   startedAt: z.iso.datetime(),
   finishedAt: z.iso.datetime().optional(),
   harnessVersion: z.string(),
+  /**
+   * The process running it, where one process runs it all (the CLI): a later start on the same host
+   * finds a `running` run whose process is gone and finalizes it as abandoned.
+   */
+  owner: z.object({ host: z.string(), pid: z.number().int().positive() }).optional(),
   target: TargetInfoSchema,
   plan: RunPlanSchema,
 });

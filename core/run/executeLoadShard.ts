@@ -67,6 +67,13 @@ export async function executeLoadShard(
     progress: deps.progress,
     signal: deps.signal ?? new AbortController().signal,
   });
+  if (deps.signal?.aborted) {
+    // A shard cut short measured a load nobody planned: it is not judged (its checks stay unset).
+    deps.progress(
+      `[load] ${scenarioName} shard ${shardIndex + 1}/${planned.shardCount} interrupted; not judged`,
+    );
+    return;
+  }
   await deps.store.putLoadShard(plan.runId, shard);
   deps.progress(
     `[load] ${scenarioName} shard ${shardIndex + 1}/${planned.shardCount} done: ${shard.committed}/${shard.sent} committed, ${shard.lost} lost`,

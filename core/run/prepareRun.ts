@@ -17,13 +17,14 @@ const fundingTimeoutMs = 60_000;
 export async function prepareRun(
   plan: RunPlan,
   deps: Pick<StepDeps, 'adapter' | 'store' | 'progress'>,
-  now: () => Date = () => new Date(),
+  options: { readonly now?: () => Date; readonly owner?: RunMeta['owner'] } = {},
 ): Promise<RunMeta> {
   const meta: RunMeta = {
     runId: plan.runId,
     status: 'running',
-    startedAt: now().toISOString(),
+    startedAt: (options.now ?? (() => new Date()))().toISOString(),
     harnessVersion,
+    ...(options.owner === undefined ? {} : { owner: options.owner }),
     target: deps.adapter.info,
     plan,
   };

@@ -149,3 +149,35 @@ describe('runCheck', () => {
     expect((await runCheck(stranger, shared)).summary).toMatch(/without listing it in its fixtures/);
   });
 });
+
+describe('runCheck time budget', () => {
+  it('ends a check that does not decide within checkTimeBudgetMs as an error, and aborts its signal', async () => {
+    let seen: AbortSignal | undefined;
+    const r = await runCheck(
+      check(async (c) => {
+        seen = (c as { signal: AbortSignal }).signal;
+        await new Promise((resolve) => setTimeout(resolve, 5_000));
+        return { status: 'pass', summary: 'too late' };
+      }),
+      ctx({ params: { checkTimeBudgetMs: 1_000 } }),
+    );
+    expect(r).toMatchObject({
+      status: 'error',
+      summary: expect.stringMatching(/^timed out after 1 s \(checkTimeBudgetMs 1000\)/),
+    });
+    expect(seen?.aborted).toBe(true);
+  });
+
+  it('passes the run interrupt to the check', async () => {
+    const interrupt = new AbortController();
+    interrupt.abort('interrupted by SIGINT');
+    const r = await runCheck(
+      check(async (c) => ({
+        status: 'pass',
+        summary: `aborted: ${(c as { signal: AbortSignal }).signal.aborted}`,
+      })),
+      ctx({ signal: interrupt.signal }),
+    );
+    expect(r.summary).toBe('aborted: true');
+  });
+});

@@ -112,8 +112,30 @@ export async function runCheck(
   if (check.requires.includes('tx.clientSign') && ctx.account === undefined) {
     return harnessFault('the step has no funded account, although this check signs transactions');
   }
+  const budgetMs =
+    typeof ctx.params.checkTimeBudgetMs === 'number' ? ctx.params.checkTimeBudgetMs : undefined;
+  const budget = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const outOfTime = new Promise<'timed-out'>((resolve) => {
+    if (budgetMs === undefined) return;
+    timer = setTimeout(() => {
+      budget.abort(new Error(`the check's time budget of ${budgetMs} ms is spent`));
+      resolve('timed-out');
+    }, budgetMs);
+  });
   try {
-    const outcome = await check.run(checkContextOf(check, ctx));
+    // The check sees one signal: the run's interrupt or its own spent budget. Long checks (property
+    // suites, load) stop on it; short ones finish and are stored.
+    const signal = AbortSignal.any([ctx.signal, budget.signal]);
+    const outcome = await Promise.race([check.run(checkContextOf(check, { ...ctx, signal })), outOfTime]);
+    if (outcome === 'timed-out') {
+      return {
+        ...base,
+        status: 'error',
+        summary: `timed out after ${Math.round((budgetMs ?? 0) / 1_000)} s (checkTimeBudgetMs ${budgetMs}); the check did not decide in time`,
+        durationMs: elapsed(),
+      };
+    }
     return { ...base, ...outcome, durationMs: elapsed() };
   } catch (error) {
     // Not swallowed: the error is the check's recorded verdict, shown in the report as inconclusive.
@@ -133,5 +155,7 @@ export async function runCheck(
       },
       durationMs: elapsed(),
     };
+  } finally {
+    clearTimeout(timer);
   }
 }

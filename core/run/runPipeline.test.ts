@@ -122,7 +122,10 @@ const profileData = {
     'prop-demo': ['c-tx'],
     'demo-throughput': ['c-perf'],
   },
-  parameters: { threshold: { default: 3, source: 'unit test' } },
+  parameters: {
+    checkTimeBudgetMs: { default: 60_000, source: 'unit test' },
+    threshold: { default: 3, source: 'unit test' },
+  },
   rubric: {
     modalWeights: { 应: 3, 宜: 2, 可: 1 },
     mandatoryModals: ['应'],
@@ -181,7 +184,7 @@ async function run(
   const adapter = options.adapter ?? fakeAdapter();
   const plan = planRun(request(options.over), registry, { maxConcurrentShards: 4 });
   const deps = { adapter, store, registry, progress: () => {} };
-  await prepareRun(plan, deps, () => new Date('2026-11-30T10:00:00Z'));
+  await prepareRun(plan, deps, { now: () => new Date('2026-11-30T10:00:00Z') });
   const incompleteReason = await executePlan(plan, deps, { concurrent: options.concurrent ?? false });
   const report = await finalizeRun(runId, {
     store,
@@ -212,7 +215,10 @@ describe('planRun', () => {
     expect(plan.steps[2]).toMatchObject({
       scenarios: [{ name: 'demo-load', shardCount: 2, startDelayMs: 2_100 }],
     });
-    expect(plan).toMatchObject({ parameters: { threshold: 7 }, overridden: ['threshold'] });
+    expect(plan).toMatchObject({
+      parameters: { checkTimeBudgetMs: 60_000, threshold: 7 },
+      overridden: ['threshold'],
+    });
   });
 
   it('leaves skipped suites out of the steps and records their checks as excluded', () => {
@@ -227,7 +233,9 @@ describe('planRun', () => {
     );
     expect(() =>
       planRun(request({ parameters: { treshold: 1 } }), registry, { maxConcurrentShards: 4 }),
-    ).toThrow(/unknown parameter "treshold" for profile demo; known parameters: threshold/);
+    ).toThrow(
+      /unknown parameter "treshold" for profile demo; known parameters: checkTimeBudgetMs, threshold/,
+    );
     expect(() =>
       planRun(request({ parameters: { threshold: -1 } }), registry, { maxConcurrentShards: 4 }),
     ).toThrow(/parameter threshold: .* \(got -1\)/);

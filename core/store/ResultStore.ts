@@ -1,6 +1,7 @@
 import type { CheckResult } from '../checks/CheckResultSchema.ts';
 import type { LoadShardResult } from '../checks/LoadShardResultSchema.ts';
 import type { Report, ReportSummary } from '../report/ReportSchema.ts';
+import type { RunListing } from '../run/RunListingSchema.ts';
 import type { RunMeta } from '../run/RunMetaSchema.ts';
 
 export interface StoredRun {
@@ -22,4 +23,6 @@ export interface ResultStore {
   getReport(reportId: string): Promise<Report | null>;
   /** Newest first. */
   listReports(limit: number): Promise<ReportSummary[]>;
+  /** Every run, finished or not, newest first. */
+  listRuns(limit: number): Promise<RunListing[]>;
 }

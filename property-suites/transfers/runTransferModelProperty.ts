@@ -83,6 +83,9 @@ export async function runTransferModelProperty(
 
   const seed = options.replay?.seed ?? params.propertySeed ?? randomInt(0, 2 ** 31 - 1);
   const controller = new AbortController();
+  // An interrupted run or a spent check budget stops the next command (fast-check then winds down).
+  const stop = () => controller.abort();
+  ctx.signal.addEventListener('abort', stop, { once: true });
   const system: TransferSystem = {
     transactions: adapter.transactions,
     accounts: adapter.accounts,
@@ -116,8 +119,16 @@ export async function runTransferModelProperty(
     ],
   });
   controller.abort();
+  ctx.signal.removeEventListener('abort', stop);
 
   const run = { seed, numRuns: Math.max(1, details.numRuns), commandsExecuted: system.commandsExecuted };
+  if (ctx.signal.aborted) {
+    return {
+      status: 'error',
+      summary: `stopped before a verdict (${String(ctx.signal.reason instanceof Error ? ctx.signal.reason.message : ctx.signal.reason)}) after ${system.commandsExecuted} transfers`,
+      property: run,
+    };
+  }
   if (!details.failed) {
     return {
       status: 'pass',

@@ -4,6 +4,7 @@ import type { CheckResult } from '#core/checks/CheckResultSchema.ts';
 import type { LoadShardResult } from '#core/checks/LoadShardResultSchema.ts';
 import type { Report } from '#core/report/ReportSchema.ts';
 import { summarizeReport } from '#core/report/summarizeReport.ts';
+import { listingOfRun } from '#core/run/listingOfRun.ts';
 import type { RunMeta } from '#core/run/RunMetaSchema.ts';
 import type { ResultStore } from '#core/store/ResultStore.ts';
 import type { JournalEntry } from './JournalEntrySchema.ts';
@@ -65,6 +66,10 @@ export function createJournalStore(path: string): ResultStore {
     async listReports() {
       const { report } = replay();
       return report ? [summarizeReport(report)] : [];
+    },
+    async listRuns() {
+      const { meta } = replay();
+      return meta ? [listingOfRun(meta)] : [];
     },
   };
 }

@@ -40,6 +40,7 @@ function dyingStore(breakAfter: number): ResultStore {
     getRun: guard(inner.getRun),
     getReport: guard(inner.getReport),
     listReports: guard(inner.listReports),
+    listRuns: guard(inner.listRuns),
   };
 }
 

@@ -61,5 +61,6 @@ export function createJournaledStore(
     getRun: read((s) => s.getRun.bind(s)),
     getReport: read((s) => s.getReport.bind(s)),
     listReports: read((s) => s.listReports.bind(s)),
+    listRuns: read((s) => s.listRuns.bind(s)),
   };
 }

@@ -2,27 +2,41 @@ import {
   type AttributeValue,
   type DynamoDBClient,
   GetItemCommand,
+  type GetItemCommandOutput,
   PutItemCommand,
   QueryCommand,
+  type QueryCommandOutput,
 } from '@aws-sdk/client-dynamodb';
 import { z } from 'zod';
 import { type CheckResult, CheckResultSchema } from '#core/checks/CheckResultSchema.ts';
 import { type LoadShardResult, LoadShardResultSchema } from '#core/checks/LoadShardResultSchema.ts';
-import { ReportSchema, type ReportSummary, ReportSummarySchema } from '#core/report/ReportSchema.ts';
+import {
+  ReportSchema,
+  type ReportSummary,
+  ReportSummarySchema,
+  reportSchemaVersion,
+} from '#core/report/ReportSchema.ts';
 import { summarizeReport } from '#core/report/summarizeReport.ts';
+import { listingOfRun } from '#core/run/listingOfRun.ts';
 import { RunIdSchema } from '#core/run/RunIdSchema.ts';
+import { RunListingSchema } from '#core/run/RunListingSchema.ts';
 import { type RunMeta, RunMetaSchema } from '#core/run/RunMetaSchema.ts';
 import type { ResultStore, StoredRun } from '#core/store/ResultStore.ts';
 import { decodeJsonAttribute } from './decodeJsonAttribute.ts';
 import { encodeJsonAttribute } from './encodeJsonAttribute.ts';
 import { CorruptStoreItemError, StoreError } from './StoreError.ts';
-import { itemTypes, keyOf, reportsIndexPartition, tableDesign } from './tableDesign.ts';
+import { itemTypes, keyOf, reportsIndexPartition, runsIndexPartition, tableDesign } from './tableDesign.ts';
+import { toStoreError } from './toStoreError.ts';
 
 export { ensureTable } from './ensureTable.ts';
 
 export interface DynamoReportStoreOptions {
   readonly client: DynamoDBClient;
   readonly tableName: string;
+  /** How the endpoint is named in errors. @default 'DynamoDB' */
+  readonly endpointLabel?: string;
+  /** Deadline of each call, retries included. @default 15_000 */
+  readonly requestDeadlineMs?: number;
 }
 
 type Item = Record<string, AttributeValue>;
@@ -36,9 +50,25 @@ const maxListLimit = 1_000;
  * adding one. Reads are strongly consistent (finalize reads what the steps just wrote) and every
  * item is validated with the zod schema of what it claims to be: the table is untrusted input.
  */
-export function createDynamoReportStore({ client, tableName }: DynamoReportStoreOptions): ResultStore {
+export function createDynamoReportStore({
+  client,
+  tableName,
+  endpointLabel = 'DynamoDB',
+  requestDeadlineMs = 15_000,
+}: DynamoReportStoreOptions): ResultStore {
+  // Every call has a total deadline: a store that accepts connections and never answers must not
+  // hang a run (issue "Runs that survive").
+  const send = async <T>(command: PutItemCommand | QueryCommand | GetItemCommand): Promise<T> => {
+    try {
+      return (await client.send(command as never, {
+        abortSignal: AbortSignal.timeout(requestDeadlineMs),
+      })) as T;
+    } catch (error) {
+      throw toStoreError(error, `${endpointLabel} (table "${tableName}")`, requestDeadlineMs);
+    }
+  };
   const put = async (item: Item) => {
-    await client.send(new PutItemCommand({ TableName: tableName, Item: item }));
+    await send(new PutItemCommand({ TableName: tableName, Item: item }));
   };
   const keys = (runId: string, sk: string): Item => ({
     [tableDesign.partitionKey]: { S: keyOf.run(runId) },
@@ -48,9 +78,24 @@ export function createDynamoReportStore({ client, tableName }: DynamoReportStore
   return {
     async putRun(meta) {
       const valid = parseForWrite(RunMetaSchema, meta, 'run meta');
+      const index = tableDesign.byCreatedAtIndex;
+      const listing = listingOfRun(valid);
       await put(
         encodeJsonAttribute(
-          { ...keys(valid.runId, keyOf.meta), ...typeOf(itemTypes.run) },
+          {
+            ...keys(valid.runId, keyOf.meta),
+            ...typeOf(itemTypes.run),
+            // Runs are listed through the same sparse index as reports, in their own partition.
+            [index.partitionKey]: { S: runsIndexPartition },
+            [index.sortKey]: { S: keyOf.runsIndexSort(valid.startedAt, valid.runId) },
+            reportId: { S: listing.runId },
+            createdAt: { S: listing.startedAt },
+            status: { S: listing.status },
+            endpoint: { S: listing.endpoint },
+            chainId: { S: listing.chainId },
+            clientVersion: { S: listing.clientVersion },
+            profile: { S: listing.profile },
+          },
           valid,
           `run meta of ${valid.runId}`,
         ),
@@ -88,7 +133,7 @@ export function createDynamoReportStore({ client, tableName }: DynamoReportStore
       const loadShards: LoadShardResult[] = [];
       let startKey: Item | undefined;
       do {
-        const page = await client.send(
+        const page = await send<QueryCommandOutput>(
           new QueryCommand({
             TableName: tableName,
             KeyConditionExpression: '#pk = :pk',
@@ -157,42 +202,81 @@ export function createDynamoReportStore({ client, tableName }: DynamoReportStore
 
     async getReport(reportId) {
       const id = parseForWrite(RunIdSchema, reportId, 'report id');
-      const { Item } = await client.send(
+      const { Item } = await send<GetItemCommandOutput>(
         new GetItemCommand({ TableName: tableName, Key: keys(id, keyOf.report), ConsistentRead: true }),
       );
       if (!Item) return null;
       const where = `item ${keyOf.run(id)}/${keyOf.report} of table "${tableName}"`;
+      const { schemaVersion } = decodeJsonAttribute(
+        Item,
+        z.looseObject({ schemaVersion: z.string() }),
+        where,
+      );
+      if (schemaVersion !== reportSchemaVersion) {
+        throw new StoreError(
+          `report ${id} was written with report schema ${schemaVersion}; this chaineval reads schema ${reportSchemaVersion} (CHANGELOG.md), so rerun the evaluation or use the chaineval version that wrote it`,
+        );
+      }
       const report = decodeJsonAttribute(Item, ReportSchema, where);
       assertKey(report.reportId === id, where, `reportId "${report.reportId}"`);
       return report;
     },
 
     async listReports(limit) {
-      if (!Number.isInteger(limit) || limit < 1 || limit > maxListLimit) {
-        throw new StoreError(`listReports limit must be an integer from 1 to ${maxListLimit}; got ${limit}`);
-      }
-      const index = tableDesign.byCreatedAtIndex;
-      const summaries: ReportSummary[] = [];
-      let startKey: Item | undefined;
-      do {
-        const page = await client.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: index.name,
-            KeyConditionExpression: '#pk = :pk',
-            ExpressionAttributeNames: { '#pk': index.partitionKey },
-            ExpressionAttributeValues: { ':pk': { S: reportsIndexPartition } },
-            ScanIndexForward: false,
-            Limit: limit - summaries.length,
-            ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-          }),
-        );
-        for (const item of page.Items ?? []) summaries.push(parseSummary(item, tableName));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey && summaries.length < limit);
-      return summaries;
+      const items = await queryIndex(reportsIndexPartition, limit, 'listReports');
+      return items.map((item) => parseSummary(item, tableName));
+    },
+
+    async listRuns(limit) {
+      const items = await queryIndex(runsIndexPartition, limit, 'listRuns');
+      return items.map((item) => {
+        const raw = {
+          runId: item.reportId?.S,
+          startedAt: item.createdAt?.S,
+          status: item.status?.S,
+          endpoint: item.endpoint?.S,
+          chainId: item.chainId?.S,
+          clientVersion: item.clientVersion?.S,
+          profile: item.profile?.S,
+        };
+        const parsed = RunListingSchema.safeParse(raw);
+        if (!parsed.success) {
+          throw new CorruptStoreItemError(
+            `run item ${item[tableDesign.partitionKey]?.S ?? '?'} in index "${tableDesign.byCreatedAtIndex.name}" of table "${tableName}" has invalid listing attributes; delete or rewrite the item`,
+            { details: z.prettifyError(parsed.error) },
+          );
+        }
+        return parsed.data;
+      });
     },
   };
+
+  /** Newest-first items of one partition of the sparse index, up to `limit`. */
+  async function queryIndex(partition: string, limit: number, what: string): Promise<Item[]> {
+    if (!Number.isInteger(limit) || limit < 1 || limit > maxListLimit) {
+      throw new StoreError(`${what} limit must be an integer from 1 to ${maxListLimit}; got ${limit}`);
+    }
+    const index = tableDesign.byCreatedAtIndex;
+    const items: Item[] = [];
+    let startKey: Item | undefined;
+    do {
+      const page = await send<QueryCommandOutput>(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: index.name,
+          KeyConditionExpression: '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': index.partitionKey },
+          ExpressionAttributeValues: { ':pk': { S: partition } },
+          ScanIndexForward: false,
+          Limit: limit - items.length,
+          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey && items.length < limit);
+    return items;
+  }
 }
 
 function typeOf(type: string): Item {
@@ -236,7 +320,8 @@ function parseSummary(item: Item, tableName: string): ReportSummary {
       ? value?.N === undefined
         ? undefined
         : Number(value.N)
-      : value?.S;
+      : // Reports of schema 1 stored the chain id as a number.
+        (value?.S ?? value?.N);
   }
   const result = ReportSummarySchema.safeParse(raw);
   if (!result.success) {

@@ -8,12 +8,17 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { StoreError } from './StoreError.ts';
 import { tableDesign } from './tableDesign.ts';
+import { toStoreError } from './toStoreError.ts';
 
 export interface EnsureTableOptions {
   readonly client: DynamoDBClient;
   readonly tableName: string;
   /** @default 60_000 */
   readonly timeoutMs?: number;
+  /** How the endpoint is named in errors. @default 'DynamoDB' */
+  readonly endpointLabel?: string;
+  /** Deadline of each call. @default 10_000 */
+  readonly requestDeadlineMs?: number;
 }
 
 /**
@@ -25,19 +30,36 @@ export async function ensureTable({
   client,
   tableName,
   timeoutMs = 60_000,
+  endpointLabel = 'DynamoDB',
+  requestDeadlineMs = 10_000,
 }: EnsureTableOptions): Promise<void> {
-  let table = await describe(client, tableName);
+  const where = `${endpointLabel} (table "${tableName}")`;
+  const describe = async (): Promise<TableDescription | undefined> => {
+    try {
+      return (
+        await client.send(new DescribeTableCommand({ TableName: tableName }), {
+          abortSignal: AbortSignal.timeout(requestDeadlineMs),
+        })
+      ).Table;
+    } catch (error) {
+      if (error instanceof ResourceNotFoundException) return undefined;
+      throw toStoreError(error, where, requestDeadlineMs);
+    }
+  };
+  let table = await describe();
   if (!table) {
     try {
-      await client.send(new CreateTableCommand(createTableInput(tableName)));
+      await client.send(new CreateTableCommand(createTableInput(tableName)), {
+        abortSignal: AbortSignal.timeout(requestDeadlineMs),
+      });
     } catch (error) {
       // Another process created it between our describe and create: that is the state we want.
-      if (!(error instanceof ResourceInUseException)) throw error;
+      if (!(error instanceof ResourceInUseException)) throw toStoreError(error, where, requestDeadlineMs);
     }
   }
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    table = await describe(client, tableName);
+    table = await describe();
     if (table && table.TableStatus === 'ACTIVE') {
       assertDesign(table, tableName);
       if ((table.GlobalSecondaryIndexes ?? []).every((i) => i.IndexStatus === 'ACTIVE')) return;
@@ -48,15 +70,6 @@ export async function ensureTable({
       );
     }
     await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-async function describe(client: DynamoDBClient, tableName: string): Promise<TableDescription | undefined> {
-  try {
-    return (await client.send(new DescribeTableCommand({ TableName: tableName }))).Table;
-  } catch (error) {
-    if (error instanceof ResourceNotFoundException) return undefined;
-    throw error;
   }
 }
 

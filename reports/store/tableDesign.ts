@@ -4,7 +4,7 @@
  *
  * | item        | pk            | sk                                   | gsi1pk / gsi1sk                      |
  * |-------------|---------------|--------------------------------------|--------------------------------------|
- * | run meta    | RUN#<runId>   | META                                 | –                                    |
+ * | run meta    | RUN#<runId>   | META                                 | RUNS / <startedAt>#<runId>           |
  * | result      | RUN#<runId>   | RESULT#<checkId>                     | –                                    |
  * | load shard  | RUN#<runId>   | LOADSHARD#<scenario>#<shardIndex>    | –                                    |
  * | report      | RUN#<runId>   | REPORT                               | REPORTS / <createdAt>#<reportId>     |
@@ -43,6 +43,8 @@ export const itemTypes = { run: 'run', result: 'result', loadShard: 'load-shard'
 
 /** The gsi1pk of every report item: one partition, so one Query lists them all in order. */
 export const reportsIndexPartition = 'REPORTS';
+/** The gsi1pk of every run record, finished or not (`chaineval reports list` shows unfinished runs). */
+export const runsIndexPartition = 'RUNS';
 
 /** DynamoDB's hard limit on one item, attribute names included (400 KB = 409,600 bytes). */
 export const maxItemBytes = 400 * 1024;
@@ -59,4 +61,6 @@ export const keyOf = {
    */
   reportsIndexSort: (createdAt: string, reportId: string) =>
     `${new Date(createdAt).toISOString()}#${reportId}`,
+  /** Same shape as reportsIndexSort, on the run's start time. */
+  runsIndexSort: (startedAt: string, runId: string) => `${new Date(startedAt).toISOString()}#${runId}`,
 } as const;

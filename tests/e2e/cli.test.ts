@@ -202,7 +202,7 @@ describe('chaineval CLI against real chains and DynamoDB Local', () => {
         `${cliMaxConcurrentShards + 1} load shards cannot all run at once here \\(at most ${cliMaxConcurrentShards}\\)`,
       ),
     ],
-    [['reports', 'show', 'nope'], /reports show needs a report id like/],
+    [['reports', 'show', 'nope'], /reports show needs a run id like/],
   ])('rejects bad input with one clear line: %j', async (argv, message) => {
     const badKey = join(dir, 'bad.key');
     await writeFile(badKey, 'not a key');

@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { assertPortFree } from '#cli/embedded/assertPortFree.ts';
 import { findFreePort } from '#cli/embedded/findFreePort.ts';
+import { spawnService } from '#cli/embedded/spawnService.ts';
 import { EnvironmentError } from '#core/errors/EnvironmentError.ts';
 
 /** A dev chain node we started on 127.0.0.1 and own until `stop()`. */
@@ -44,9 +44,6 @@ export interface NodeLaunch {
   readonly chainId: number;
 }
 
-const outputTailChars = 2_000;
-const killAfterMs = 3_000;
-
 /**
  * Path of a package's JS CLI entry, from the `bin` field of its package.json. Spawning it with
  * `process.execPath` makes the PID we hold the node's own process, so our signals reach it.
@@ -82,59 +79,23 @@ export async function startNode(launch: NodeLaunch, options: StartNodeOptions = 
   if (options.port !== undefined) await assertPortFree(port, launch.name);
   const readyTimeoutMs = options.readyTimeoutMs ?? 20_000;
 
-  const child = spawn(process.execPath, [entry, ...launch.args(port)], {
-    cwd: launch.cwd,
+  // spawnService: own process group, last 2 KB of output, SIGKILL if this process exits without stop().
+  const service = await spawnService({
+    name: launch.name,
+    command: process.execPath,
+    args: [entry, ...launch.args(port)],
+    ...(launch.cwd === undefined ? {} : { cwd: launch.cwd }),
     env: { ...process.env, ...launch.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
   });
-  let output = '';
-  const keepTail = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-outputTailChars);
-  };
-  child.stdout.on('data', keepTail);
-  child.stderr.on('data', keepTail);
-
-  let hasExited = false;
-  const signalGroup = (signal: NodeJS.Signals) => {
-    if (hasExited || child.pid === undefined) return;
-    try {
-      process.kill(-child.pid, signal);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
-    }
-  };
-  // A detached child outlives us unless we signal it: if this process ends without stop(), take it along.
-  const killOnParentExit = () => signalGroup('SIGKILL');
-  process.once('exit', killOnParentExit);
-  const exited = new Promise<number | null>((resolve) => {
-    const onGone = (code: number | null) => {
-      hasExited = true;
-      process.off('exit', killOnParentExit);
-      resolve(code);
-    };
-    child.once('exit', onGone);
-    // A process that could not be spawned at all emits 'error' and never 'exit'.
-    child.once('error', (error) => {
-      keepTail(Buffer.from(`\n${error.message}`));
-      if (child.pid === undefined) onGone(null);
-    });
-  });
-
-  const stop = async (): Promise<void> => {
-    signalGroup('SIGTERM');
-    const timer = setTimeout(() => signalGroup('SIGKILL'), killAfterMs);
-    await exited;
-    clearTimeout(timer);
-  };
+  const { stop } = service;
 
   const url = `http://127.0.0.1:${port}`;
-  const details = () => `last output of ${launch.name}:\n${output.trim() || '(none)'}`;
+  const details = () => `last output of ${launch.name}:\n${service.output().trim() || '(none)'}`;
   const deadline = Date.now() + readyTimeoutMs;
   for (;;) {
-    if (hasExited)
+    if (service.hasExited)
       throw new EnvironmentError(
-        `${launch.name} exited before it answered on ${url}: ${errorLine(output)}; fix that and retry`,
+        `${launch.name} exited before it answered on ${url}: ${errorLine(service.output())}; fix that and retry`,
         { details: details() },
       );
     const chainId = await readChainId(url);
@@ -158,8 +119,8 @@ export async function startNode(launch: NodeLaunch, options: StartNodeOptions = 
   return {
     url,
     port,
-    pid: child.pid ?? -1,
-    exited,
+    pid: service.pid,
+    exited: service.exited,
     stop,
     devPrivateKey: launch.devPrivateKey,
     chainId: launch.chainId,

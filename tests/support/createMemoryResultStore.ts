@@ -2,6 +2,7 @@ import type { CheckResult } from '#core/checks/CheckResultSchema.ts';
 import type { LoadShardResult } from '#core/checks/LoadShardResultSchema.ts';
 import { type Report, ReportSchema } from '#core/report/ReportSchema.ts';
 import { summarizeReport } from '#core/report/summarizeReport.ts';
+import { listingOfRun } from '#core/run/listingOfRun.ts';
 import type { RunMeta } from '#core/run/RunMetaSchema.ts';
 import type { ResultStore } from '#core/store/ResultStore.ts';
 
@@ -60,6 +61,12 @@ export function createMemoryResultStore(): ResultStore & { readonly writes: stri
         .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
         .slice(0, limit)
         .map(summarizeReport);
+    },
+    async listRuns(limit) {
+      return [...runs.values()]
+        .sort((a, b) => b.startedAt.localeCompare(a.startedAt))
+        .slice(0, limit)
+        .map(listingOfRun);
     },
   };
 }
