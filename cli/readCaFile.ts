@@ -15,7 +15,8 @@ export async function readCaFile(path: string): Promise<string> {
   }
   if (!pem.includes('-----BEGIN CERTIFICATE-----')) {
     throw new ConfigError(
-      `--ca-file "${path}" holds no PEM certificate ("-----BEGIN CERTIFICATE-----" is missing)`,
+      // A fix named too (bad-input corpus, "--ca-file of garbage").
+      `--ca-file "${path}" holds no PEM certificate ("-----BEGIN CERTIFICATE-----" is missing); pass the PEM certificate of the CA that signed the target's certificate`,
     );
   }
   try {

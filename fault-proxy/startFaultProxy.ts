@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import {
   createServer as createHttpServer,
   type IncomingMessage,
@@ -82,6 +83,8 @@ export async function startFaultProxy(options: StartFaultProxyOptions): Promise<
   const tls = options.tls;
   let faults = checkedFaults(parsed.data.faults, tls);
   const closing = new AbortController();
+  // Every delayed answer (slow-responses) listens on this one signal; hundreds may be in flight.
+  setMaxListeners(10_000, closing.signal);
   const upstream = createUpstreamClient(upstreamUrl);
   const state = createProxyState();
 

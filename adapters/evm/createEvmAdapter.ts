@@ -60,10 +60,13 @@ export async function createEvmAdapter(options: CreateEvmAdapterOptions): Promis
     chainId = parseRpcResult(QuantitySchema, await client.call('eth_chainId', []), 'eth_chainId', endpoint);
   } catch (error) {
     if (error instanceof RpcCallError || error instanceof MalformedAnswerError) {
-      throw new NotAChainEndpointError(`${endpoint} is not an EVM JSON-RPC endpoint: ${error.shortMessage}`, {
-        cause: error,
-        endpoint,
-      });
+      throw new NotAChainEndpointError(
+        `${endpoint} is not an EVM JSON-RPC endpoint: ${error.shortMessage}; check that the URL is the node's JSON-RPC endpoint`,
+        {
+          cause: error,
+          endpoint,
+        },
+      );
     }
     throw error;
   }

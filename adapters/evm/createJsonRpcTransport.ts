@@ -35,6 +35,11 @@ const unreachableCodes = new Set([
   'ECONNRESET',
 ]);
 const tlsCodes = /CERT|SELF_SIGNED|TLS|SSL|ERR_SSL|UNABLE_TO_VERIFY|HOSTNAME|EPROTO/;
+/** Node's codes for a certificate chain it could not verify (as opposed to a failed handshake). */
+const untrustedCodes =
+  /SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|CERT_UNTRUSTED|CERT_SIGNATURE_FAILURE/;
+/** Said when the endpoint is not a JSON-RPC node: the fix is in the URL. */
+const urlFix = "check that the URL is the node's JSON-RPC endpoint";
 
 /**
  * POSTs JSON-RPC bodies over node:http(s) with a total deadline and a response-size bound. Written
@@ -53,6 +58,7 @@ export function createJsonRpcTransport(options: JsonRpcTransportOptions): JsonRp
     throw new ConfigError(`target ${endpoint} must be an http:// or https:// URL (got "${url.protocol}")`);
   }
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  const hasCa = options.caCertPem !== undefined;
   return {
     endpoint,
     post(body: string) {
@@ -75,7 +81,7 @@ export function createJsonRpcTransport(options: JsonRpcTransportOptions): JsonRp
               if (size > options.maxResponseBytes) {
                 req.destroy(
                   new TargetError(
-                    `response from ${endpoint} exceeded ${options.maxResponseBytes} bytes; the endpoint is not answering like a JSON-RPC node`,
+                    `response from ${endpoint} exceeded ${options.maxResponseBytes} bytes; the endpoint is not answering like a JSON-RPC node; ${urlFix}`,
                     { endpoint },
                   ),
                 );
@@ -87,18 +93,17 @@ export function createJsonRpcTransport(options: JsonRpcTransportOptions): JsonRp
               clearTimeout(deadline);
               resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') });
             });
-            res.on('error', (error) => reject(toTargetError(error, endpoint, answered)));
+            res.on('error', (error) => reject(toTargetError(error, endpoint, answered, hasCa)));
           },
         );
         const deadline = setTimeout(
           () =>
             req.destroy(
               answered
-                ? new TargetTimeoutError(
-                    `no complete response from ${endpoint} within ${options.timeoutMs} ms`,
-                    {
-                      endpoint,
-                    },
+                ? // A fix named here too (bad-input corpus, "slow-loris"): the deadline is per request.
+                  new TargetTimeoutError(
+                    `no complete response from ${endpoint} within ${options.timeoutMs} ms (the deadline of each request); check that the node is not overloaded and nothing between it and chaineval stalls`,
+                    { endpoint },
                   )
                 : new TargetUnreachableError(
                     `nothing answered at ${endpoint} within ${options.timeoutMs} ms; check the URL and that the node is running`,
@@ -109,7 +114,7 @@ export function createJsonRpcTransport(options: JsonRpcTransportOptions): JsonRp
         );
         req.on('error', (error) => {
           clearTimeout(deadline);
-          reject(toTargetError(error, endpoint, answered));
+          reject(toTargetError(error, endpoint, answered, hasCa));
         });
         req.end(body);
       });
@@ -117,7 +122,7 @@ export function createJsonRpcTransport(options: JsonRpcTransportOptions): JsonRp
   };
 }
 
-function toTargetError(error: Error, endpoint: string, answered: boolean): TargetError {
+function toTargetError(error: Error, endpoint: string, answered: boolean, hasCa: boolean): TargetError {
   if (error instanceof TargetError) return error;
   const code = (error as NodeJS.ErrnoException).code ?? '';
   if (!answered && unreachableCodes.has(code)) {
@@ -126,9 +131,25 @@ function toTargetError(error: Error, endpoint: string, answered: boolean): Targe
       { cause: error, endpoint },
     );
   }
+  // Told apart by code, so the advice fits (bad-input corpus, "https to a plain http server" and
+  // "untrusted certificate"): "pass --ca-file" only when none was passed.
+  if (code === 'EPROTO') {
+    return new TargetError(
+      `TLS with ${endpoint} failed (EPROTO: the endpoint does not speak TLS); if it serves plain HTTP, use an http:// URL`,
+      { cause: error, endpoint },
+    );
+  }
+  if (untrustedCodes.test(code)) {
+    return new TargetError(
+      hasCa
+        ? `the TLS certificate of ${endpoint} is not signed by the CA in --ca-file nor by a public CA (${code}); check that --ca-file holds the CA that signed the endpoint's certificate`
+        : `the TLS certificate of ${endpoint} is not signed by a public CA (${code}); pass --ca-file <pem> with the CA that signed it`,
+      { cause: error, endpoint },
+    );
+  }
   if (tlsCodes.test(code)) {
     return new TargetError(
-      `TLS with ${endpoint} failed (${code}); check that the endpoint speaks https and that --ca-file holds the CA that signed its certificate`,
+      `TLS with ${endpoint} failed (${code}); check that the endpoint speaks https and that its certificate is valid for its host name`,
       { cause: error, endpoint },
     );
   }

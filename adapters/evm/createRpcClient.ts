@@ -20,6 +20,9 @@ export interface RpcClient extends RawRpcApi {
   call(method: string, params: readonly unknown[]): Promise<unknown>;
 }
 
+/** What to do when the endpoint is not a JSON-RPC node (bad-input corpus: every refusal names a fix). */
+const urlFix = "check that the URL is the node's JSON-RPC endpoint";
+
 /** JSON-RPC 2.0 over a bounded transport; every answer is parsed as untrusted input. */
 export function createRpcClient(transport: JsonRpcTransport): RpcClient {
   const { endpoint } = transport;
@@ -33,7 +36,7 @@ export function createRpcClient(transport: JsonRpcTransport): RpcClient {
       if (status < 200 || status >= 300)
         return { kind: 'http-error', httpStatus: status, body: body.slice(0, 500) };
       throw new NotAChainEndpointError(
-        `${endpoint} is not a JSON-RPC endpoint: it answered HTTP ${status} with a body that is not JSON`,
+        `${endpoint} is not a JSON-RPC endpoint: it answered HTTP ${status} with a body that is not JSON; ${urlFix}`,
         { endpoint },
       );
     }
@@ -42,7 +45,7 @@ export function createRpcClient(transport: JsonRpcTransport): RpcClient {
       if (status < 200 || status >= 300)
         return { kind: 'http-error', httpStatus: status, body: body.slice(0, 500) };
       throw new NotAChainEndpointError(
-        `${endpoint} is not a JSON-RPC endpoint: its answer is JSON but not a JSON-RPC 2.0 response`,
+        `${endpoint} is not a JSON-RPC endpoint: its answer is JSON but not a JSON-RPC 2.0 response; ${urlFix}`,
         { endpoint },
       );
     }
@@ -78,7 +81,13 @@ export function createRpcClient(transport: JsonRpcTransport): RpcClient {
           },
         );
       }
-      throw new RpcCallError(`${method} failed on ${endpoint}: HTTP ${outcome.httpStatus}`, {
+      // A redirect could carry signed transactions to another host, so it is not followed; say so
+      // rather than print a bare "HTTP 302" (bad-input corpus, "redirect").
+      const redirect =
+        outcome.httpStatus >= 300 && outcome.httpStatus < 400
+          ? ' (a redirect, which chaineval does not follow)'
+          : '';
+      throw new RpcCallError(`${method} failed on ${endpoint}: HTTP ${outcome.httpStatus}${redirect}`, {
         method,
         code: undefined,
         httpStatus: outcome.httpStatus,

@@ -24,6 +24,8 @@ import { createScrubbingStore } from '#reports/store/createScrubbingStore.ts';
 import { writeReportFiles } from '#reports/writeReportFiles.ts';
 import { assertWritableFolder } from '../assertWritableFolder.ts';
 import type { CliIo } from '../CliIo.ts';
+import { describeTargetChange } from '../describeTargetChange.ts';
+import { assertPortFree } from '../embedded/assertPortFree.ts';
 import { killAllServices } from '../embedded/spawnService.ts';
 import { anvilDevPrivateKey, type RunningAnvil, startAnvil } from '../embedded/startAnvil.ts';
 import { guardIo } from '../guardIo.ts';
@@ -69,7 +71,7 @@ Flags:
   -h, --help                  this help
 
 Exit codes: 0 done · 1 bad input or environment · 2 run incomplete, or its report not stored ·
-3 verdict worse than --fail-on · 130 stopped by a second interrupt.
+3 verdict worse than --fail-on · 130 interrupted during start-up, or by a second interrupt.
 `;
 
 function parsePort(value: string | undefined, flag: string): number | undefined {
@@ -208,6 +210,13 @@ async function validateInputs(argv: readonly string[], io: CliIo): Promise<Evalu
       'run chaineval from a folder you can write to, or pass --dynamodb-endpoint',
     );
   }
+  const chainPort = parsePort(values['chain-port'], '--chain-port');
+  const dynamodbPort = parsePort(values['dynamodb-port'], '--dynamodb-port');
+  // A port in use is bad input: refused before anything starts, not after the other service started
+  // (bad-input corpus, "--dynamodb-port in use"). Checked again where each service starts.
+  if (chainPort !== undefined && target === undefined) await assertPortFree(chainPort, 'the embedded chain');
+  if (dynamodbPort !== undefined && values['dynamodb-endpoint'] === undefined)
+    await assertPortFree(dynamodbPort, 'DynamoDB Local');
   return {
     plan,
     target,
@@ -219,8 +228,8 @@ async function validateInputs(argv: readonly string[], io: CliIo): Promise<Evalu
     outDir,
     tableName,
     dynamodbEndpoint: values['dynamodb-endpoint'],
-    chainPort: parsePort(values['chain-port'], '--chain-port'),
-    dynamodbPort: parsePort(values['dynamodb-port'], '--dynamodb-port'),
+    chainPort,
+    dynamodbPort,
     failOn,
     maxDurationS: parseNumber(values['max-duration'], '--max-duration'),
     color: io.color && !values['no-color'],
@@ -236,26 +245,35 @@ export async function evaluateCommand(argv: readonly string[], rawIo: CliIo): Pr
   }
   const inputs = validated;
   const io = guardIo(rawIo, createSecretScrubber(inputs.target === undefined ? [] : [inputs.target]));
+  /** Set once the run exists (its "run <id>" line): before that an interrupt only stops what was started. */
+  let runStarted = false;
   const interrupts = watchInterrupts({
-    onFirst: (reason) =>
-      io.error(
-        `${reason}: finishing the check in flight, then storing an incomplete report (again to stop at once)`,
-      ),
+    // Before the run exists there is nothing to finish or store: the one line is the InterruptedError's.
+    onFirst: (reason) => {
+      if (runStarted)
+        io.error(
+          `${reason}: finishing the check in flight, then storing an incomplete report${reason.startsWith('interrupted by') ? ' (again to stop at once)' : ''}`,
+        );
+    },
     onSecond: (signal) => {
       killAllServices();
       rawIo.error(
-        `${signal} again: stopped at once; what was stored so far stays in the store and the run journal`,
+        runStarted
+          ? `${signal} again: stopped at once; what was stored so far stays in the store and the run journal`
+          : `${signal} again: stopped at once while starting; nothing was stored`,
       );
       process.exit(130);
     },
   });
+  /** Set when --max-duration ran out: before the run exists that is a too short limit, not an interrupt. */
+  let deadlineSpent = false;
   const maxDuration =
     inputs.maxDurationS === undefined
       ? undefined
-      : setTimeout(
-          () => interrupts.abort(`the run exceeded --max-duration ${inputs.maxDurationS} s`),
-          inputs.maxDurationS * 1_000,
-        );
+      : setTimeout(() => {
+          deadlineSpent = true;
+          interrupts.abort(`the run exceeded --max-duration ${inputs.maxDurationS} s`);
+        }, inputs.maxDurationS * 1_000);
   const cleanups: (() => Promise<void>)[] = [];
   /** Set once the run is finalized: stopping the embedded chain then is not an interruption. */
   let runEnded = false;
@@ -264,6 +282,17 @@ export async function evaluateCommand(argv: readonly string[], rawIo: CliIo): Pr
       throw new InterruptedError(`${String(interrupts.signal.reason)} while starting; nothing was stored`);
   };
   try {
+    // A given DynamoDB endpoint is opened first: one that is closed, silent or not DynamoDB is bad
+    // input, refused before the embedded chain starts (bad-input corpus, "--dynamodb-endpoint ...").
+    const external =
+      inputs.dynamodbEndpoint === undefined
+        ? undefined
+        : await openStore({
+            dynamodbEndpoint: inputs.dynamodbEndpoint,
+            tableName: inputs.tableName,
+            progress: io.progress,
+          });
+    if (external) cleanups.push(() => external.close());
     let anvil: RunningAnvil | undefined;
     if (inputs.target === undefined) {
       io.progress('starting embedded anvil chain …');
@@ -273,14 +302,15 @@ export async function evaluateCommand(argv: readonly string[], rawIo: CliIo): Pr
       io.progress(`embedded anvil on ${started.url} (pid ${started.pid})`);
       assertNotInterrupted();
     }
-    const opened = await openStore({
-      dynamodbEndpoint: inputs.dynamodbEndpoint,
-      tableName: inputs.tableName,
-      dynamodbPort: inputs.dynamodbPort,
-      progress: io.progress,
-      signal: interrupts.signal,
-    });
-    cleanups.push(() => opened.close());
+    const opened =
+      external ??
+      (await openStore({
+        tableName: inputs.tableName,
+        dynamodbPort: inputs.dynamodbPort,
+        progress: io.progress,
+        signal: interrupts.signal,
+      }));
+    if (!external) cleanups.push(() => opened.close());
     assertNotInterrupted();
     await reapAbandonedRuns(opened.store, registry, io.progress);
 
@@ -288,13 +318,14 @@ export async function evaluateCommand(argv: readonly string[], rawIo: CliIo): Pr
     io.progress(`connecting to ${redactUrl(url)} …`);
     const evm = registry.adapters.find((a) => a.family === 'evm');
     if (!evm) throw new ConfigError('no evm adapter is registered (a harness bug)');
-    const adapter = await evm.connect({
+    const connection = {
       url,
       signer: { kind: 'local-key', privateKey: inputs.privateKey },
       embedded: anvil !== undefined,
       cryptoSuite: inputs.cryptoSuite,
       caCertPem: inputs.caCertPem,
-    });
+    } as const;
+    const adapter = await evm.connect(connection);
     cleanups.push(() => adapter.close());
     assertNotInterrupted();
 
@@ -314,7 +345,22 @@ export async function evaluateCommand(argv: readonly string[], rawIo: CliIo): Pr
       if (!runEnded) interrupts.abort('the embedded chain exited during the run');
     });
 
-    const incompleteReason = await runPlan(plan, deps, io);
+    runStarted = true;
+    const stoppedBecause = await runPlan(plan, deps, io);
+    // A killed embedded chain is often seen first as "nothing answered" by the step in flight, before
+    // its exit is reaped: give the exit a moment, so the reason names the cause.
+    if (stoppedBecause !== undefined && anvil && !interrupts.signal.aborted) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([anvil.exited, new Promise((resolve) => (timer = setTimeout(resolve, 1_000)))]);
+      clearTimeout(timer);
+    }
+    // After an interrupt, a dead embedded chain or a spent --max-duration, the step that stopped
+    // reports what it saw (e.g. "nothing answered at …"); the cause is the abort's reason (bad-input
+    // corpus, "embedded chain dies").
+    const incompleteReason =
+      stoppedBecause !== undefined && interrupts.signal.aborted
+        ? String(interrupts.signal.reason)
+        : (stoppedBecause ?? (await describeTargetChange(adapter.info, () => evm.connect(connection))));
     runEnded = true;
     io.progress('scoring and writing the report …');
     const report = await finalizeRun(plan.runId, {
@@ -326,6 +372,14 @@ export async function evaluateCommand(argv: readonly string[], rawIo: CliIo): Pr
     io.out(renderTerminalSummary(report, { color: inputs.color }));
     io.out(`report ${report.reportId}: ${paths.jsonPath}\n                         ${paths.htmlPath}`);
     return exitCode(report, incompleteReason, store.storeFailure(), inputs, io);
+  } catch (error) {
+    // Exit 130 is for an operator's interrupt; a limit spent before the run began is bad input (exit 1).
+    if (error instanceof InterruptedError && deadlineSpent && !runStarted) {
+      throw new ConfigError(
+        `--max-duration ${inputs.maxDurationS} s ran out while starting, before the run began; nothing was stored; allow more time (the embedded services take a few seconds to start)`,
+      );
+    }
+    throw error;
   } finally {
     runEnded = true;
     clearTimeout(maxDuration);

@@ -70,7 +70,15 @@ export async function reportsCommand(argv: readonly string[], io: CliIo): Promis
   }
   const tableName = values.table ?? 'chaineval-reports';
   // The journal is read before the store starts: a bad folder is one line, and nothing starts for it.
-  const journal = sub === 'import' ? readJournal(join(arg ?? '', 'journal.jsonl')) : undefined;
+  const journalPath = join(arg ?? '', 'journal.jsonl');
+  const journal = sub === 'import' ? readJournal(journalPath) : undefined;
+  // A journal with no whole entry (only a torn line) is no run to import, not "imported 0 entries"
+  // with exit 0 (bad-input corpus, "import of a journal without entries").
+  if (journal?.length === 0) {
+    throw new ConfigError(
+      `journal ${journalPath} holds no complete entry; pass the folder of a run that "chaineval evaluate" wrote`,
+    );
+  }
 
   const opened = await openStore({
     dynamodbEndpoint: values['dynamodb-endpoint'],

@@ -50,7 +50,11 @@ export function renderTerminalSummary(report: Report, options: RenderTerminalSum
   lines.push(
     `target  ${safe(t.family)} chain ${safe(t.chainId)} · ${safe(t.clientVersion)} · ${safe(t.endpoint)}${t.embedded ? ' (embedded)' : ''}`,
   );
-  lines.push(`run     ${report.run.status}, ${report.run.startedAt} → ${report.run.finishedAt}`);
+  lines.push(
+    report.run.status === 'running'
+      ? `run     running since ${report.run.startedAt}; results as of ${report.run.finishedAt}`
+      : `run     ${report.run.status}, ${report.run.startedAt} → ${report.run.finishedAt}`,
+  );
   if (report.run.incompleteReason) lines.push(`        ${paint('warn', safe(report.run.incompleteReason))}`);
   lines.push('');
 
