@@ -1,11 +1,13 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { z } from 'zod';
 import type { Hex } from '#core/adapter/ChainAdapter.ts';
 import { CryptoSuiteSchema } from '#core/adapter/TargetInfo.ts';
 import { ChainevalError } from '#core/errors/ChainevalError.ts';
 import { ConfigError } from '#core/errors/ConfigError.ts';
 import { TargetError } from '#core/errors/TargetError.ts';
 import type { Report } from '#core/report/ReportSchema.ts';
+import { type Attestation, EvidenceFileSchema } from '#core/run/AttestationSchema.ts';
 import { executePlan } from '#core/run/executePlan.ts';
 import { finalizeRun } from '#core/run/finalizeRun.ts';
 import { newRunId } from '#core/run/newRunId.ts';
@@ -36,6 +38,7 @@ import { parseParamFlags } from '../parseParamFlags.ts';
 import { parseTargetUrl } from '../parseTargetUrl.ts';
 import { readCaFile } from '../readCaFile.ts';
 import { readPrivateKeyFile } from '../readPrivateKeyFile.ts';
+import { readStructuredFile } from '../readStructuredFile.ts';
 import { reapAbandonedRuns } from '../reapAbandonedRuns.ts';
 import { watchInterrupts } from '../watchInterrupts.ts';
 
@@ -51,7 +54,9 @@ incomplete report (exit 2); a second Ctrl-C stops at once (exit 130).
 
 Flags:
   --profile <id>              profile to evaluate against: ${registry.profiles.map((p) => p.id).join(', ')} (default jrt-0193-2020)
-  --target <url>              EVM JSON-RPC endpoint to evaluate (http:// or https://)
+  --target <url>              EVM JSON-RPC endpoint to evaluate (http:// or https://); repeat it for each
+                              node of one network, so cross-node checks compare them (the first is used
+                              for everything else)
   --private-key-file <file>   file holding the key of a funded account on --target (never printed or stored)
   --ca-file <pem>             extra CA certificate to trust for an https --target
   --crypto-suite <suite>      suite the target declares: ${CryptoSuiteSchema.options.join(', ')} (default secp256k1-keccak256)
@@ -59,6 +64,9 @@ Flags:
   --duration <s>              load: seconds of constant-rate sending (the loadDurationS parameter)
   --shards <n>                load: shards sending at once (default 1)
   --param <key=value>         set a parameter of the profile (repeatable), e.g. --param ledgerSampleBlocks=64
+  --params <file>             parameters from a JSON or YAML file: { "ledgerSampleBlocks": 64, … }
+  --evidence <file>           documents attached for the profile's evidence items (JSON or YAML):
+                              attestations: [{ item, document, sha256, attestedBy, attestedAt }]
   --skip <steps>              comma-separated steps to leave out: ${SkippableKindSchema.options.join(', ')}
   --max-duration <s>          stop the run after this many seconds (it ends incomplete, with what it obtained)
   --dynamodb-endpoint <url>   DynamoDB endpoint to store reports in (default: embedded DynamoDB Local)
@@ -93,8 +101,20 @@ function parseNumber(value: string | undefined, flag: string, integer = false): 
 }
 
 /** The run request from the flags: the same shape the cloud's Plan Lambda receives. */
-function requestFromFlags(values: Record<string, string | boolean | string[] | undefined>): RunRequest {
+function requestFromFlags(
+  values: Record<string, string | boolean | string[] | undefined>,
+  files: {
+    readonly parameters: Readonly<Record<string, unknown>>;
+    readonly attestations: readonly Attestation[];
+  },
+): RunRequest {
   const parameters = parseParamFlags((values.param as string[] | undefined) ?? []);
+  for (const [name, value] of Object.entries(files.parameters)) {
+    if (Object.hasOwn(parameters, name)) {
+      throw new ConfigError(`parameter ${name} is set both in --params and by --param; give it once`);
+    }
+    parameters[name] = value;
+  }
   for (const [flag, name] of [
     ['rate', 'loadRateTps'],
     ['duration', 'loadDurationS'],
@@ -121,6 +141,7 @@ function requestFromFlags(values: Record<string, string | boolean | string[] | u
     parameters,
     skip,
     loadShards: parseNumber(values.shards as string | undefined, '--shards', true) ?? 1,
+    attestations: files.attestations,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -129,10 +150,14 @@ function requestFromFlags(values: Record<string, string | boolean | string[] | u
   return parsed.data;
 }
 
+/** A parameters file: parameter name → value, as `--param` would set them. */
+const ParamsFileSchema = z.record(z.string(), z.json());
+
 /** Everything a run needs that can be checked before anything is started. */
 interface EvaluateInputs {
   readonly plan: RunPlan;
-  readonly target: string | undefined;
+  /** The endpoints of the network under test, primary first; none: the embedded chain. */
+  readonly targets: readonly string[];
   readonly privateKey: Hex;
   readonly caCertPem: string | undefined;
   readonly cryptoSuite: ReturnType<typeof CryptoSuiteSchema.parse> | undefined;
@@ -150,7 +175,7 @@ interface EvaluateInputs {
 async function validateInputs(argv: readonly string[], io: CliIo): Promise<EvaluateInputs | 'help'> {
   const { values, positionals } = parseFlags('evaluate', argv, {
     profile: { type: 'string' },
-    target: { type: 'string' },
+    target: { type: 'string', multiple: true },
     'private-key-file': { type: 'string' },
     'ca-file': { type: 'string' },
     'crypto-suite': { type: 'string' },
@@ -158,6 +183,8 @@ async function validateInputs(argv: readonly string[], io: CliIo): Promise<Evalu
     duration: { type: 'string' },
     shards: { type: 'string' },
     param: { type: 'string', multiple: true },
+    params: { type: 'string' },
+    evidence: { type: 'string' },
     skip: { type: 'string' },
     'max-duration': { type: 'string' },
     'dynamodb-endpoint': { type: 'string' },
@@ -175,12 +202,13 @@ async function validateInputs(argv: readonly string[], io: CliIo): Promise<Evalu
       `evaluate takes no positional arguments (got "${positionals[0]?.slice(0, 80)}"); use --target <url> for an endpoint`,
     );
   }
-  if (values['private-key-file'] && !values.target) {
+  const targets = (values.target ?? []).map(parseTargetUrl);
+  if (values['private-key-file'] && targets.length === 0) {
     throw new ConfigError(
       '--private-key-file needs --target <url>; without --target the embedded chain and its dev account are used',
     );
   }
-  if (values.target && !values['private-key-file']) {
+  if (targets.length > 0 && !values['private-key-file']) {
     throw new ConfigError(
       '--target needs --private-key-file <file> holding the key of an account funded on that chain',
     );
@@ -196,9 +224,20 @@ async function validateInputs(argv: readonly string[], io: CliIo): Promise<Evalu
       `--crypto-suite must be one of ${CryptoSuiteSchema.options.join(', ')} (got "${values['crypto-suite']}")`,
     );
   }
-  const target = values.target === undefined ? undefined : parseTargetUrl(values.target);
   // Plan early: a bad profile, parameter or shard count is refused before anything starts.
-  const plan = planRun(requestFromFlags(values), registry, { maxConcurrentShards: cliMaxConcurrentShards });
+  const files = {
+    parameters:
+      values.params === undefined
+        ? {}
+        : await readStructuredFile(values.params, '--params', ParamsFileSchema),
+    attestations:
+      values.evidence === undefined
+        ? []
+        : (await readStructuredFile(values.evidence, '--evidence', EvidenceFileSchema)).attestations,
+  };
+  const plan = planRun(requestFromFlags(values, files), registry, {
+    maxConcurrentShards: cliMaxConcurrentShards,
+  });
   const tableName = values.table ?? 'chaineval-reports';
   validateStoreOptions({ tableName, dynamodbEndpoint: values['dynamodb-endpoint'] });
   const outDir = values.out ?? join('reports', 'out');
@@ -214,12 +253,12 @@ async function validateInputs(argv: readonly string[], io: CliIo): Promise<Evalu
   const dynamodbPort = parsePort(values['dynamodb-port'], '--dynamodb-port');
   // A port in use is bad input: refused before anything starts, not after the other service started
   // (bad-input corpus, "--dynamodb-port in use"). Checked again where each service starts.
-  if (chainPort !== undefined && target === undefined) await assertPortFree(chainPort, 'the embedded chain');
+  if (chainPort !== undefined && targets.length === 0) await assertPortFree(chainPort, 'the embedded chain');
   if (dynamodbPort !== undefined && values['dynamodb-endpoint'] === undefined)
     await assertPortFree(dynamodbPort, 'DynamoDB Local');
   return {
     plan,
-    target,
+    targets,
     privateKey: values['private-key-file']
       ? await readPrivateKeyFile(values['private-key-file'])
       : anvilDevPrivateKey,
@@ -244,7 +283,7 @@ export async function evaluateCommand(argv: readonly string[], rawIo: CliIo): Pr
     return 0;
   }
   const inputs = validated;
-  const io = guardIo(rawIo, createSecretScrubber(inputs.target === undefined ? [] : [inputs.target]));
+  const io = guardIo(rawIo, createSecretScrubber(inputs.targets));
   /** Set once the run exists (its "run <id>" line): before that an interrupt only stops what was started. */
   let runStarted = false;
   const interrupts = watchInterrupts({
@@ -294,7 +333,7 @@ export async function evaluateCommand(argv: readonly string[], rawIo: CliIo): Pr
           });
     if (external) cleanups.push(() => external.close());
     let anvil: RunningAnvil | undefined;
-    if (inputs.target === undefined) {
+    if (inputs.targets.length === 0) {
       io.progress('starting embedded anvil chain …');
       const started = await startAnvil(inputs.chainPort === undefined ? {} : { port: inputs.chainPort });
       anvil = started;
@@ -314,20 +353,28 @@ export async function evaluateCommand(argv: readonly string[], rawIo: CliIo): Pr
     assertNotInterrupted();
     await reapAbandonedRuns(opened.store, registry, io.progress);
 
-    const url = inputs.target ?? anvil?.url ?? '';
-    io.progress(`connecting to ${redactUrl(url)} …`);
+    const urls = inputs.targets.length > 0 ? inputs.targets : [anvil?.url ?? ''];
     const evm = registry.adapters.find((a) => a.family === 'evm');
     if (!evm) throw new ConfigError('no evm adapter is registered (a harness bug)');
-    const connection = {
-      url,
-      signer: { kind: 'local-key', privateKey: inputs.privateKey },
-      embedded: anvil !== undefined,
-      cryptoSuite: inputs.cryptoSuite,
-      caCertPem: inputs.caCertPem,
-    } as const;
-    const adapter = await evm.connect(connection);
-    cleanups.push(() => adapter.close());
-    assertNotInterrupted();
+    const connectionOf = (url: string) =>
+      ({
+        url,
+        signer: { kind: 'local-key', privateKey: inputs.privateKey },
+        embedded: anvil !== undefined,
+        cryptoSuite: inputs.cryptoSuite,
+        caCertPem: inputs.caCertPem,
+      }) as const;
+    const network = [];
+    for (const url of urls) {
+      io.progress(`connecting to ${redactUrl(url)} …`);
+      const endpoint = await evm.connect(connectionOf(url));
+      cleanups.push(() => endpoint.close());
+      network.push(endpoint);
+      assertNotInterrupted();
+    }
+    const [adapter] = network;
+    if (!adapter) throw new ConfigError('no endpoint to evaluate (a harness bug)');
+    const connection = connectionOf(urls[0] ?? '');
 
     const { plan } = inputs;
     const journalPath = join(inputs.outDir, plan.runId, 'journal.jsonl');
@@ -335,12 +382,19 @@ export async function evaluateCommand(argv: readonly string[], rawIo: CliIo): Pr
       createJournaledStore(createJournalStore(journalPath), opened.store, (reason) =>
         io.error(`the report store failed (${reason}); the run goes on, kept in ${journalPath}`),
       ),
-      createSecretScrubber(inputs.target === undefined ? [] : [inputs.target]),
+      createSecretScrubber(inputs.targets),
     );
     io.progress(
       `run ${plan.runId}: ${adapter.info.clientVersion} (chain ${adapter.info.chainId}) against ${plan.profile.id}@${plan.profile.version}`,
     );
-    const deps: StepDeps = { adapter, store, registry, progress: io.progress, signal: interrupts.signal };
+    const deps: StepDeps = {
+      adapter,
+      network,
+      store,
+      registry,
+      progress: io.progress,
+      signal: interrupts.signal,
+    };
     void anvil?.exited.then(() => {
       if (!runEnded) interrupts.abort('the embedded chain exited during the run');
     });

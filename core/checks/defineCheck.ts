@@ -9,6 +9,12 @@ import type { AnyParameter, ParamsOf } from './defineParameter.ts';
 /** What `run` receives: the adapter with the required parts, typed parameters, the step's account. */
 export interface CheckContext<C extends Capability, P extends readonly AnyParameter[]> {
   readonly adapter: AdapterWith<C>;
+  /**
+   * Every endpoint of the network under test, `adapter` first (the CLI's `--target`, repeated). A
+   * check declaring `minEndpoints` > 1 runs only when there are that many; each has the capabilities
+   * the check requires.
+   */
+  readonly network: readonly AdapterWith<C>[];
   readonly params: ParamsOf<P>;
   /**
    * The values the profile states the standard requires, for the parameters that have one. A check
@@ -51,6 +57,8 @@ export interface CheckDefinition<
   /** How a misbehaving chain makes it fail. */
   readonly failsWhen: string;
   readonly requires: readonly C[];
+  /** Endpoints of one network the check compares (cross-node checks: 2). @default 1 */
+  readonly minEndpoints: number;
   readonly parameters: P;
   readonly fixtures: readonly AnyFixture[];
   /** Fault-proxy faults (fault-proxy/faultCatalogue.ts) under which it must end `fail`. */
@@ -74,13 +82,13 @@ export interface AnyCheck
 
 type CheckSpec<C extends Capability, P extends readonly AnyParameter[]> = Omit<
   CheckDefinition<C, P>,
-  'fixtures' | 'budget'
+  'fixtures' | 'budget' | 'minEndpoints'
 > &
-  Partial<Pick<CheckDefinition<C, P>, 'fixtures' | 'budget'>>;
+  Partial<Pick<CheckDefinition<C, P>, 'fixtures' | 'budget' | 'minEndpoints'>>;
 
 /** Declares a check; `requires` and `parameters` type what `run` receives. */
 export function defineCheck<const C extends Capability, const P extends readonly AnyParameter[]>(
   spec: CheckSpec<C, P>,
 ): CheckDefinition<C, P> {
-  return { fixtures: [], budget: () => [], ...spec };
+  return { fixtures: [], budget: () => [], minEndpoints: 1, ...spec };
 }

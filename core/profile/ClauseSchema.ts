@@ -7,6 +7,8 @@ export type Modal = z.infer<typeof ModalSchema>;
 export const modalLabels: Record<Modal, string> = { 应: 'mandatory', 宜: 'recommended', 可: 'optional' };
 
 export const AreaSchema = z.enum([
+  'hardware',
+  'software',
   'ledger',
   'transactions',
   'contracts',
@@ -16,7 +18,9 @@ export const AreaSchema = z.enum([
   'identity',
   'privacy',
   'interface',
+  'regulatory',
   'operations',
+  'governance',
   'performance',
 ]);
 export type Area = z.infer<typeof AreaSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CheckIdSchema } from '../checks/CheckMetaSchema.ts';
 import { BilingualSchema, ClauseIdSchema, ClauseSchema } from './ClauseSchema.ts';
+import { EvidenceIdSchema, EvidenceItemSchema } from './EvidenceItemSchema.ts';
 import { RubricSchema } from './RubricSchema.ts';
 
 /** A profile's value for one parameter a check reads, and why it is that value. */
@@ -36,6 +37,8 @@ export const ProfileSchema = z
     clauses: z.array(ClauseSchema).min(1),
     /** Check id → the clauses it evidences. Run order within a kind is the order listed here. */
     checks: z.record(CheckIdSchema, z.array(ClauseIdSchema).min(1)),
+    /** Documents the profile asks for where no probe can decide, and the clauses they evidence. */
+    evidence: z.record(EvidenceIdSchema, EvidenceItemSchema).default({}),
     parameters: z.record(z.string(), ProfileParameterSchema),
     rubric: RubricSchema,
   })
@@ -59,12 +62,24 @@ export const ProfileSchema = z
         }
       }
     }
+    for (const [itemId, item] of Object.entries(profile.evidence)) {
+      for (const clauseId of item.clauses) {
+        evidenced.add(clauseId);
+        if (!clauseIds.has(clauseId)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['evidence', itemId],
+            message: `evidence item "${itemId}" is mapped to unknown clause "${clauseId}"`,
+          });
+        }
+      }
+    }
     for (const clause of profile.clauses) {
       if (!evidenced.has(clause.id) && clause.notEvaluatedReason === undefined) {
         ctx.addIssue({
           code: 'custom',
           path: ['clauses'],
-          message: `clause "${clause.id}" has no check and no notEvaluatedReason; map a check to it or say why none can`,
+          message: `clause "${clause.id}" has no check, no evidence item and no notEvaluatedReason; map one to it or say why none can`,
         });
       }
     }

@@ -2,12 +2,14 @@ import { z } from 'zod';
 import { ModalSchema } from './ClauseSchema.ts';
 
 /**
- * How a clause verdict that is not a decision counts in the score:
+ * How a clause verdict that is not a machine decision counts:
  * - `excluded`: out of the profile's weight altogether (the clause does not apply);
  * - `uncovered`: in the total weight but not evaluated, so it lowers coverage;
+ * - `covered`: in the total weight and in coverage, but not in the score (a document was attested:
+ *   looked at, never verified by the harness);
  * - `zero`: evaluated with score 0.
  */
-export const UndecidedCountingSchema = z.enum(['excluded', 'uncovered', 'zero']);
+export const UndecidedCountingSchema = z.enum(['excluded', 'uncovered', 'covered', 'zero']);
 
 /** The scoring rubric of a profile (DESIGN.md "Evaluation model"); all of it is data. */
 export const RubricSchema = z.strictObject({
@@ -29,6 +31,8 @@ export const RubricSchema = z.strictObject({
     'not-applicable': UndecidedCountingSchema,
     waived: UndecidedCountingSchema,
     'not-evaluated': UndecidedCountingSchema,
+    /** A clause only documents can evidence, with all of them attested. @default 'covered' */
+    attested: UndecidedCountingSchema.default('covered'),
   }),
   /** Weighted score (0–100) at or above which a run with no open mandatory clause conforms. */
   passScore: z.number().min(0).max(100),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { TxBudget } from '../adapter/ChainAdapter.ts';
+import { AttestationSchema } from './AttestationSchema.ts';
 import { RunIdSchema } from './RunIdSchema.ts';
 
 /** A budget item as JSON (amounts as decimal strings: the plan is stored and passed between Lambdas). */
@@ -70,6 +71,8 @@ export const RunPlanSchema = z.object({
   /** Check ids left out by the operator (`skip`), reported as skipped, never as passed. */
   excluded: z.array(z.object({ checkId: z.string(), kind: z.string(), reason: z.string() })),
   accounts: z.array(AccountPlanSchema),
+  /** Documents attached for the profile's evidence items; shown as attested, never as verified. */
+  attestations: z.array(AttestationSchema).default([]),
 });
 export type RunPlan = z.infer<typeof RunPlanSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AttestationSchema } from './AttestationSchema.ts';
 import { RunIdSchema } from './RunIdSchema.ts';
 
 /** Suites an operator may leave out of a run; conformance always runs. */
@@ -26,6 +27,8 @@ export const RunRequestSchema = z.strictObject({
   skip: z.array(SkippableKindSchema).default([]),
   /** Load shards per scenario (worker groups locally, Lambdas in the cloud). @default 1 */
   loadShards: z.number().int().min(1).max(maxShardCount).default(1),
+  /** Documents attached for the profile's evidence items (`--evidence <file>`). @default [] */
+  attestations: z.array(AttestationSchema).default([]),
 });
 export type RunRequest = z.output<typeof RunRequestSchema>;
 export type RunRequestInput = z.input<typeof RunRequestSchema>;

@@ -5,6 +5,8 @@ import type { ResultStore } from '../store/ResultStore.ts';
 /** What every step of a run needs, in either runtime. */
 export interface StepDeps {
   readonly adapter: ChainAdapter;
+  /** Every endpoint of the network under test, `adapter` first. @default [adapter] */
+  readonly network?: readonly ChainAdapter[];
   readonly store: ResultStore;
   readonly registry: Registry;
   /** Progress lines (shown by the CLI, logged by Lambdas). */

@@ -65,6 +65,7 @@ export function buildReport(stored: StoredRun, registry: Registry, options: Buil
     profile: resolved.profile,
     results: ordered,
     complete: status === 'complete',
+    attestations: plan.attestations,
   });
   if (status === 'running')
     overall.reasons[0] = 'the run is still in progress; verdicts cover only the results stored so far';

@@ -42,6 +42,7 @@ export async function executeChecksStep(
     deps.progress(`${at} ${check.catalogueId} ${check.id} …`);
     const result = await runCheck(check, {
       adapter: deps.adapter,
+      network: deps.network ?? [deps.adapter],
       params: plan.parameters,
       requirements,
       account,

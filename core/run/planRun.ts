@@ -30,6 +30,18 @@ export interface PlanRunOptions {
 export function planRun(request: RunRequest, registry: Registry, options: PlanRunOptions): RunPlan {
   const resolved = resolveProfile(findProfile(registry, request.profile), registry);
   const { values, overridden } = resolveParameters(resolved, request.parameters);
+  const known = Object.keys(resolved.profile.evidence);
+  const seen = new Set<string>();
+  for (const [i, a] of request.attestations.entries()) {
+    if (!known.includes(a.item)) {
+      throw new ConfigError(
+        `evidence entry ${i + 1} names item "${a.item}", which profile ${resolved.profile.id} does not ask for; known items: ${known.join(', ') || 'none'}`,
+      );
+    }
+    if (seen.has(a.item))
+      throw new ConfigError(`evidence item "${a.item}" is attested twice (entry ${i + 1}); give it once`);
+    seen.add(a.item);
+  }
   const skip = new Set(request.skip);
   const shardCount = request.loadShards;
   if (shardCount > options.maxConcurrentShards) {
@@ -103,6 +115,7 @@ export function planRun(request: RunRequest, registry: Registry, options: PlanRu
     steps,
     excluded,
     accounts,
+    attestations: [...request.attestations],
   };
 }
 

@@ -28,6 +28,8 @@ export function createFixtureCache(): FixtureCache {
 /** What the step runner hands every check of a step. */
 export interface CheckRunContext {
   readonly adapter: ChainAdapter;
+  /** Every endpoint of the network, `adapter` first. @default [adapter] */
+  readonly network?: readonly ChainAdapter[];
   /** Effective values of every parameter of the run (a check reads those it declares). */
   readonly params: Readonly<Record<string, unknown>>;
   /** The profile's stated requirement per parameter, where it has one. */
@@ -47,6 +49,7 @@ export interface CheckRunContext {
 export function checkContextOf(check: AnyCheck, ctx: CheckRunContext): Parameters<AnyCheck['run']>[0] {
   return {
     adapter: ctx.adapter,
+    network: ctx.network ?? [ctx.adapter],
     params: ctx.params,
     requirements: ctx.requirements,
     account: ctx.account,
@@ -87,7 +90,19 @@ export async function runCheck(
   const started = now();
   const base = { checkId: check.id, kind: check.kind, startedAt: started.toISOString() };
   const elapsed = () => now().getTime() - started.getTime();
-  const missing = check.requires.filter((c) => !ctx.adapter.capabilities.has(c));
+  const network = ctx.network ?? [ctx.adapter];
+  if (network.length < check.minEndpoints) {
+    return {
+      ...base,
+      status: 'skip',
+      skipReason: 'precondition',
+      summary: `needs ${check.minEndpoints} endpoints of one network and the run has ${network.length}; pass --target once per node to compare nodes`,
+      durationMs: 0,
+    };
+  }
+  const missing = [
+    ...new Set(network.flatMap((adapter) => check.requires.filter((c) => !adapter.capabilities.has(c)))),
+  ];
   if (missing.length > 0) {
     return {
       ...base,

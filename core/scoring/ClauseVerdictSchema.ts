@@ -6,6 +6,7 @@ export const ClauseVerdictValueSchema = z.enum([
   'nonconform',
   'not-applicable',
   'waived',
+  'attested',
   'not-evaluated',
 ]);
 export type ClauseVerdictValue = z.infer<typeof ClauseVerdictValueSchema>;
@@ -16,6 +17,7 @@ export const clauseVerdictLabels: Record<ClauseVerdictValue, { zh: string; en: s
   nonconform: { zh: '不符合', en: 'nonconform' },
   'not-applicable': { zh: '不适用', en: 'not applicable' },
   waived: { zh: '豁免', en: 'waived' },
+  attested: { zh: '已证明', en: 'attested' },
   'not-evaluated': { zh: '未评估', en: 'not evaluated' },
 };
 

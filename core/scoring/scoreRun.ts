@@ -3,6 +3,7 @@ import type { CheckResult } from '../checks/CheckResultSchema.ts';
 import { BilingualSchema, type Clause, ModalSchema } from '../profile/ClauseSchema.ts';
 import type { Profile } from '../profile/ProfileSchema.ts';
 import type { Rubric } from '../profile/RubricSchema.ts';
+import type { Attestation } from '../run/AttestationSchema.ts';
 import {
   type ClauseVerdictValue,
   ClauseVerdictValueSchema,
@@ -27,6 +28,19 @@ export const ClauseVerdictSchema = z.object({
   }),
   /** Why the clause is not evaluated when the profile has nothing to evidence it. */
   reason: z.string().optional(),
+  /** The documents the profile asks for this clause: attested (已证明) or missing (缺失), apart from the machine verdict. */
+  evidence: z
+    .array(
+      z.object({
+        itemId: z.string(),
+        status: z.enum(['attested', 'missing']),
+        document: z.string().optional(),
+        sha256: z.string().optional(),
+        attestedBy: z.string().optional(),
+        attestedAt: z.string().optional(),
+      }),
+    )
+    .optional(),
   /** The relaxed parameters that made it waived (never conform). */
   waivedBy: z
     .array(
@@ -41,8 +55,10 @@ export const ScoreSchema = z.object({
   value: z.number().min(0).max(100),
   evaluatedWeight: z.number().nonnegative(),
   totalWeight: z.number().nonnegative(),
-  /** Share of the profile's weight that was evaluated (0–1). */
+  /** Share of the profile's weight that was evaluated, or covered by attested documents (0–1). */
   coverage: z.number().min(0).max(1),
+  /** Weight of clauses that rest on attested documents only (in the coverage, not the score). */
+  attestedWeight: z.number().nonnegative().default(0),
   passScore: z.number().min(0).max(100),
   minCoverage: z.number().min(0).max(1),
 });
@@ -62,12 +78,15 @@ export type Overall = z.infer<typeof OverallSchema>;
  * - checks skipped as not applicable are set aside; if nothing else is left: not applicable;
  * - a pass or skip that relied on a relaxed parameter (a waiver): waived, never conform;
  * - every remaining check passed: conform; any other skip (capability, precondition): not evaluated.
- * A clause no check evidences is not evaluated, with the profile's reason.
+ * A clause no check evidences rests on its documents: 已证明 attested when every one is attested,
+ * otherwise not evaluated (with what is missing, or the profile's reason). Documents are listed
+ * apart from the machine verdict and never turn it into conform.
  */
 export function judgeClause(
   clause: Clause,
   checkIds: readonly string[],
   results: ReadonlyMap<string, CheckResult>,
+  evidence: readonly { readonly itemId: string; readonly attestation: Attestation | undefined }[] = [],
 ): ClauseVerdict {
   const counts = { pass: 0, fail: 0, error: 0, skip: 0, missing: 0 };
   let notApplicable = 0;
@@ -90,8 +109,22 @@ export function judgeClause(
       else otherSkips += 1;
     }
   }
+  const documents = evidence.map(({ itemId, attestation }) =>
+    attestation === undefined
+      ? { itemId, status: 'missing' as const }
+      : {
+          itemId,
+          status: 'attested' as const,
+          document: attestation.document,
+          sha256: attestation.sha256,
+          attestedBy: attestation.attestedBy,
+          attestedAt: attestation.attestedAt,
+        },
+  );
+  const missing = documents.filter((d) => d.status === 'missing').map((d) => d.itemId);
   let verdict: ClauseVerdictValue;
-  if (checkIds.length === 0) verdict = 'not-evaluated';
+  if (checkIds.length === 0)
+    verdict = documents.length > 0 && missing.length === 0 ? 'attested' : 'not-evaluated';
   else if (counts.fail > 0) verdict = realPasses > 0 ? 'partially-conform' : 'nonconform';
   else if (counts.error > 0 || counts.missing > 0 || otherSkips > 0) verdict = 'not-evaluated';
   else if (waivedBy.length > 0) verdict = 'waived';
@@ -106,7 +139,15 @@ export function judgeClause(
     verdict,
     checkIds: [...checkIds],
     counts,
-    ...(checkIds.length === 0 && clause.notEvaluatedReason ? { reason: clause.notEvaluatedReason } : {}),
+    ...(verdict === 'not-evaluated' && checkIds.length === 0
+      ? {
+          reason:
+            missing.length > 0
+              ? `documents missing: ${missing.join(', ')} (attach them with --evidence <file>)`
+              : (clause.notEvaluatedReason ?? 'nothing in the profile evidences it'),
+        }
+      : {}),
+    ...(documents.length > 0 ? { evidence: documents } : {}),
     ...(waivedBy.length > 0 ? { waivedBy } : {}),
   };
 }
@@ -114,6 +155,8 @@ export function judgeClause(
 export interface ScoreRunInput {
   readonly profile: Profile;
   readonly results: readonly CheckResult[];
+  /** Documents attached to the run (`--evidence`). @default [] */
+  readonly attestations?: readonly Attestation[];
   /** False when the run stopped before every step finished. */
   readonly complete: boolean;
 }
@@ -126,9 +169,10 @@ const round1 = (n: number): number => Math.round(n * 10) / 10;
  * that is nonconform makes the run nonconform regardless of score, and a run below the rubric's
  * minimum coverage cannot conform.
  */
-export function scoreRun({ profile, results, complete }: ScoreRunInput) {
+export function scoreRun({ profile, results, complete, attestations = [] }: ScoreRunInput) {
   const rubric: Rubric = profile.rubric;
   const byId = new Map(results.map((r) => [r.checkId, r]));
+  const attested = new Map(attestations.map((a) => [a.item, a]));
   const clauses = profile.clauses.map((clause) =>
     judgeClause(
       clause,
@@ -136,11 +180,15 @@ export function scoreRun({ profile, results, complete }: ScoreRunInput) {
         .filter(([, clauseIds]) => clauseIds.includes(clause.id))
         .map(([checkId]) => checkId),
       byId,
+      Object.entries(profile.evidence)
+        .filter(([, item]) => item.clauses.includes(clause.id))
+        .map(([itemId]) => ({ itemId, attestation: attested.get(itemId) })),
     ),
   );
 
   let weighted = 0;
   let evaluatedWeight = 0;
+  let attestedWeight = 0;
   let totalWeight = 0;
   for (const c of clauses) {
     const weight = rubric.modalWeights[c.modal];
@@ -154,12 +202,15 @@ export function scoreRun({ profile, results, complete }: ScoreRunInput) {
     if (counting === 'excluded') continue;
     totalWeight += weight;
     if (counting === 'zero') evaluatedWeight += weight;
+    if (counting === 'covered') attestedWeight += weight;
   }
   const score: Score = {
     value: evaluatedWeight === 0 ? 0 : round1((weighted / evaluatedWeight) * 100),
     evaluatedWeight,
     totalWeight,
-    coverage: totalWeight === 0 ? 0 : Math.round((evaluatedWeight / totalWeight) * 1000) / 1000,
+    coverage:
+      totalWeight === 0 ? 0 : Math.round(((evaluatedWeight + attestedWeight) / totalWeight) * 1000) / 1000,
+    attestedWeight,
     passScore: rubric.passScore,
     minCoverage: rubric.minCoverage,
   };
@@ -172,14 +223,29 @@ export function scoreRun({ profile, results, complete }: ScoreRunInput) {
   const mandatoryOpen = clauses.filter(
     (c) => mandatory(c) && ['partially-conform', 'not-evaluated', 'waived'].includes(c.verdict),
   );
-  for (const c of mandatoryOpen) {
+  for (const c of mandatoryOpen.filter((c) => c.verdict !== 'not-evaluated')) {
     const why =
       c.verdict === 'waived'
         ? ` by ${(c.waivedBy ?? []).map((w) => `${w.parameter}=${JSON.stringify(w.value)}`).join(', ')}`
-        : c.reason
-          ? ` (${c.reason})`
-          : '';
+        : '';
     reasons.push(`mandatory clause ${c.clauseId} is ${c.verdict}${why}`);
+  }
+  const notEvaluated = mandatoryOpen.filter((c) => c.verdict === 'not-evaluated');
+  if (notEvaluated.length > 0) {
+    const needDocuments = notEvaluated.filter((c) => c.evidence?.some((e) => e.status === 'missing'));
+    const listed = notEvaluated.map((c) => c.clauseId);
+    reasons.push(
+      `${notEvaluated.length} mandatory clause(s) not evaluated: ${listed.slice(0, 12).join(', ')}${listed.length > 12 ? ', …' : ''}` +
+        (needDocuments.length > 0
+          ? ` (${needDocuments.length} of them need documents: attach them with --evidence <file>)`
+          : ''),
+    );
+  }
+  const onDocuments = clauses.filter((c) => mandatory(c) && c.verdict === 'attested');
+  if (onDocuments.length > 0) {
+    reasons.push(
+      `${onDocuments.length} mandatory clause(s) rest on attested documents only, not verified by chaineval: ${onDocuments.map((c) => c.clauseId).join(', ')}`,
+    );
   }
   const covered = score.coverage >= rubric.minCoverage;
   if (!covered) {

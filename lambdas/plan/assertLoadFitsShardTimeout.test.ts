@@ -10,6 +10,7 @@ const plan = (loadDurationS: number, startDelayMs = 10_000): RunPlan => ({
   overridden: [],
   excluded: [],
   accounts: [],
+  attestations: [],
   steps: [
     {
       kind: 'load',

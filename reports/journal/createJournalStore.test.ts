@@ -22,6 +22,7 @@ const meta = () => {
       steps: [],
       excluded: [],
       accounts: [],
+      attestations: [],
     },
   };
 };
