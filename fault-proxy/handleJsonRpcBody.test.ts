@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createFaultContexts } from './createFaultContexts.ts';
 import type { FaultName } from './faultCatalogue.ts';
 import { handleJsonRpcBody } from './handleJsonRpcBody.ts';
 import { createProxyState } from './ProxyState.ts';
@@ -37,12 +38,16 @@ const chain = (request: { id: unknown; method: string }) =>
   request.method === 'eth_getBlockByNumber'
     ? { jsonrpc: '2.0', id: request.id, result: block }
     : { jsonrpc: '2.0', id: request.id, result: '0x7a69' };
-const context = (upstream: UpstreamClient, faults: FaultName[] = [], allowedNamespaces?: string[]) => ({
-  upstream,
-  state: createProxyState(),
-  faults: new Set(faults),
-  allowedNamespaces,
-});
+const context = (upstream: UpstreamClient, faults: FaultName[] = [], allowedNamespaces?: string[]) => {
+  const state = createProxyState();
+  return {
+    upstream,
+    state,
+    faults: new Set(faults),
+    allowedNamespaces,
+    contextOf: createFaultContexts(state, upstream),
+  };
+};
 const body = (value: unknown) => Buffer.from(JSON.stringify(value));
 
 describe('handleJsonRpcBody', () => {

@@ -1,30 +1,27 @@
+import type { JsonRpcReply } from './defineFault.ts';
 import type { FaultName } from './faultCatalogue.ts';
-import { resolvePendingCalls } from './faults/revertLeaksState.ts';
 import { wrongErrorCodes } from './faults/wrongErrorCodes.ts';
-import { interceptRequest } from './interceptRequest.ts';
+import { type FaultContextOf, interceptRequest, rewriteRequest } from './interceptRequest.ts';
 import {
   type JsonRpcRequest,
   JsonRpcRequestSchema,
   type JsonRpcResponse,
   JsonRpcResponseSchema,
-  positionalParam,
 } from './JsonRpcMessage.ts';
 import { observeExchange } from './observeExchange.ts';
 import type { ProxyState } from './ProxyState.ts';
 import { rewriteResponse } from './rewriteResponse.ts';
 import type { UpstreamClient, UpstreamReply } from './UpstreamClient.ts';
 
-/** The HTTP answer to one request body. */
-export interface JsonRpcReply {
-  readonly status: number;
-  readonly body: string;
-}
+export type { JsonRpcReply } from './defineFault.ts';
 
 export interface JsonRpcBodyContext {
   readonly upstream: UpstreamClient;
   readonly state: ProxyState;
   readonly faults: ReadonlySet<FaultName>;
   readonly allowedNamespaces: readonly string[] | undefined;
+  /** Each fault's context on this proxy (createFaultContexts). */
+  readonly contextOf: FaultContextOf;
 }
 
 /**
@@ -46,12 +43,13 @@ async function handleSingle(
   request: JsonRpcRequest,
   context: JsonRpcBodyContext,
 ): Promise<JsonRpcReply> {
-  const local = interceptRequest(request, context.faults, context.state, context.allowedNamespaces);
+  const local = await interceptRequest(request, context.faults, context.contextOf, context.allowedNamespaces);
   if (local) {
     observeExchange(context.state, request, local, false);
     return finish(200, local, undefined, context);
   }
-  const reply = await context.upstream.forward(body);
+  const sent = rewriteRequest(request, context.faults, context.contextOf);
+  const reply = await context.upstream.forward(sent === request ? body : JSON.stringify(sent));
   const value = parseJson(reply.text);
   const response = Array.isArray(value) ? undefined : JsonRpcResponseSchema.safeParse(value);
   if (!response?.success) return passThrough(reply, context);
@@ -69,19 +67,34 @@ async function handleBatch(
   elements: unknown[],
   context: JsonRpcBodyContext,
 ): Promise<JsonRpcReply> {
-  const slots = elements.map((element): BatchSlot => {
-    const parsed = JsonRpcRequestSchema.safeParse(element);
-    if (!parsed.success) return {};
-    const local = interceptRequest(parsed.data, context.faults, context.state, context.allowedNamespaces);
-    return local ? { request: parsed.data, local } : { request: parsed.data };
+  const slots = await Promise.all(
+    elements.map(async (element): Promise<BatchSlot> => {
+      const parsed = JsonRpcRequestSchema.safeParse(element);
+      if (!parsed.success) return {};
+      const local = await interceptRequest(
+        parsed.data,
+        context.faults,
+        context.contextOf,
+        context.allowedNamespaces,
+      );
+      return local ? { request: parsed.data, local } : { request: parsed.data };
+    }),
+  );
+  let rewrote = false;
+  const forwarded = elements.flatMap((element, index) => {
+    const slot = slots[index];
+    if (slot?.local !== undefined) return [];
+    if (slot?.request === undefined) return [element];
+    const sent = rewriteRequest(slot.request, context.faults, context.contextOf);
+    rewrote ||= sent !== slot.request;
+    return [sent];
   });
-  const forwarded = elements.filter((_, index) => slots[index]?.local === undefined);
   let status = 200;
   let upstreamResponses: unknown[] = [];
   let verbatim: string | undefined;
   if (forwarded.length > 0) {
     // Unchanged batches go as the exact bytes received; otherwise the remaining requests, still as a batch.
-    const everything = forwarded.length === elements.length;
+    const everything = forwarded.length === elements.length && !rewrote;
     const reply = await context.upstream.forward(everything ? body : JSON.stringify(forwarded));
     const value = parseJson(reply.text);
     if (!Array.isArray(value)) return passThrough(reply, context);
@@ -120,7 +133,7 @@ async function handleBatch(
     : finish(status, upstreamResponses, verbatim, context);
 }
 
-/** Fetches what a stateful fault needs from the chain, rewrites the answer, then records the exchange. */
+/** Fetches what the faults need from the chain, rewrites the answer, then records the exchange. */
 async function applyFaults(
   request: JsonRpcRequest,
   response: JsonRpcResponse,
@@ -131,22 +144,13 @@ async function applyFaults(
     request.method === 'eth_sendRawTransaction' &&
     response.error !== undefined &&
     state.upstreamChainId === undefined &&
-    (faults.has('wrong-chain-id-accepted') || faults.has('tampered-tx-accepted'))
+    faults.size > 0
   ) {
+    // Faults about rejected raw transactions compare chain ids (wrong-chain-id-accepted and others).
     const chainId = await upstream.call('eth_chainId', []);
     if (typeof chainId === 'string') state.upstreamChainId = Number(BigInt(chainId));
   }
-  const address = positionalParam(request, 0);
-  if (
-    request.method === 'eth_getStorageAt' &&
-    faults.has('revert-leaks-state') &&
-    typeof address === 'string'
-  ) {
-    await resolvePendingCalls(state, address, (txHash) =>
-      upstream.call('eth_getTransactionReceipt', [txHash]),
-    );
-  }
-  const rewritten = rewriteResponse(request, response, faults, state);
+  const rewritten = await rewriteResponse(request, response, faults, context.contextOf);
   observeExchange(state, request, response, true);
   return rewritten;
 }

@@ -11,11 +11,14 @@ import { pipeline } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { ConfigError } from '#core/errors/ConfigError.ts';
-import { type FaultName, FaultNameSchema } from './faultCatalogue.ts';
+import { createFaultContexts } from './createFaultContexts.ts';
+import type { JsonRpcReply } from './defineFault.ts';
+import { type FaultName, FaultNameSchema, faultDefinitions } from './faultCatalogue.ts';
 import { garbageResponse } from './faults/garbageResponse.ts';
 import { hugeResponse } from './faults/hugeResponse.ts';
 import { wrongErrorCodes } from './faults/wrongErrorCodes.ts';
-import { handleJsonRpcBody, type JsonRpcReply } from './handleJsonRpcBody.ts';
+import { handleJsonRpcBody } from './handleJsonRpcBody.ts';
+import type { FaultContextOf } from './interceptRequest.ts';
 import { type JsonRpcId, JsonRpcIdSchema, jsonRpcError } from './JsonRpcMessage.ts';
 import { createProxyState } from './ProxyState.ts';
 import { loadTestCertificates } from './testCertificates.ts';
@@ -87,6 +90,7 @@ export async function startFaultProxy(options: StartFaultProxyOptions): Promise<
   setMaxListeners(10_000, closing.signal);
   const upstream = createUpstreamClient(upstreamUrl);
   const state = createProxyState();
+  const contextOf = createFaultContexts(state, upstream);
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const active = faults;
@@ -103,13 +107,17 @@ export async function startFaultProxy(options: StartFaultProxyOptions): Promise<
     if (req.method !== 'POST') {
       reply = ownError(405, 'the fault proxy accepts JSON-RPC over HTTP POST only');
     } else if (body === undefined) {
-      reply = ownError(413, `request body exceeds ${maxRequestBytes} bytes`);
+      reply =
+        (await answerBody(undefined, active, contextOf)) ??
+        ownError(413, `request body exceeds ${maxRequestBytes} bytes`);
     } else if (active.has('garbage-responses')) {
       reply = 'garbage';
     } else if (active.has('huge-responses')) {
       reply = 'huge';
     } else {
-      reply = await handleJsonRpcBody(body, { upstream, state, faults: active, allowedNamespaces });
+      reply =
+        (await answerBody(body, active, contextOf)) ??
+        (await handleJsonRpcBody(body, { upstream, state, faults: active, allowedNamespaces, contextOf }));
     }
     if (active.has('slow-responses')) await sleep(delayMs, undefined, { signal: closing.signal });
     if (reply === 'garbage') {
@@ -173,6 +181,20 @@ export async function startFaultProxy(options: StartFaultProxyOptions): Promise<
       await closed;
     },
   };
+}
+
+/** The first answer a body-level fault gives to the raw request body (malformed or oversized requests). */
+async function answerBody(
+  body: Buffer | undefined,
+  active: ReadonlySet<FaultName>,
+  contextOf: FaultContextOf,
+): Promise<JsonRpcReply | undefined> {
+  for (const fault of faultDefinitions) {
+    if (!active.has(fault.name) || !fault.answerBody) continue;
+    const reply = await fault.answerBody(body, contextOf(fault.name));
+    if (reply) return reply;
+  }
+  return undefined;
 }
 
 function checkedFaults(names: readonly FaultName[], tls: FaultProxyTls | undefined): ReadonlySet<FaultName> {

@@ -12,9 +12,15 @@ import { txTamperedRejected } from '#conformance/transactions/txTamperedRejected
 import { txWrongChainIdRejected } from '#conformance/transactions/txWrongChainIdRejected.ts';
 import type { AnyCheck } from '#core/checks/defineCheck.ts';
 import { propertyTransferModel } from '#property/transfers/propertyTransferModel.ts';
+import { apiChecks } from './checks/apiChecks.ts';
+import { contractChecks } from './checks/contractChecks.ts';
+import { ledgerChecks } from './checks/ledgerChecks.ts';
+import { nodeChecks } from './checks/nodeChecks.ts';
+import { transactionChecks } from './checks/transactionChecks.ts';
 
 /**
- * Every conformance and property check chaineval has, one line each. Profiles choose and order
+ * Every conformance and property check chaineval has: the first ones one line each, then each
+ * area's list (registry/checks/<area>Checks.ts). Profiles choose and order
  * them (profiles/<id>/profile.json); registry.test.ts enforces what each must have.
  */
 export const checks: readonly AnyCheck[] = [
@@ -31,4 +37,9 @@ export const checks: readonly AnyCheck[] = [
   netRpcTls,
   cryptoDeclaredSuite,
   propertyTransferModel,
+  ...ledgerChecks,
+  ...transactionChecks,
+  ...contractChecks,
+  ...apiChecks,
+  ...nodeChecks,
 ];

@@ -1,0 +1,4 @@
+import type { NodeVerdicts } from './coreVerdicts.ts';
+
+/** Expected verdicts of the node checks on anvil 1.7.1, Hardhat 2.29.1 and ganache 7.9.2. */
+export const nodeVerdicts: NodeVerdicts = { anvil: {}, hardhat: {}, ganache: {} };
