@@ -3,6 +3,7 @@ import { harnessVersion } from '#core/harnessVersion.ts';
 import type { CliIo } from './CliIo.ts';
 import { evaluateCommand } from './commands/evaluate.ts';
 import { reportsCommand } from './commands/reports.ts';
+import { selftestCommand } from './commands/selftest.ts';
 import { InterruptedError } from './InterruptedError.ts';
 
 const help = `chaineval ${harnessVersion} — standards-compliance and evaluation harness for blockchain platforms
@@ -12,6 +13,7 @@ Usage:
   chaineval reports list              list stored runs, finished or not, newest first
   chaineval reports show <runId>      show one run's report (as it stands, for an unfinished run)
   chaineval reports import <dir>      store a run's journal (reports/out/<runId>) in DynamoDB
+  chaineval selftest                  prove the checks catch defects: every fault of the proxy × the checks
 
 Run "chaineval <command> --help" for the flags of a command.
 `;
@@ -33,6 +35,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
   try {
     if (command === 'evaluate') return await evaluateCommand(rest, io);
     if (command === 'reports') return await reportsCommand(rest, io);
+    if (command === 'selftest') return await selftestCommand(rest, io);
     if (command === '--version' || command === '-v') {
       io.out(harnessVersion);
       return 0;

@@ -20,6 +20,8 @@ export interface JsonRpcBodyContext {
   readonly state: ProxyState;
   readonly faults: ReadonlySet<FaultName>;
   readonly allowedNamespaces: readonly string[] | undefined;
+  /** Methods answered -32601 whatever their namespace. @default [] */
+  readonly deniedMethods?: readonly string[];
   /** Each fault's context on this proxy (createFaultContexts). */
   readonly contextOf: FaultContextOf;
 }
@@ -43,7 +45,13 @@ async function handleSingle(
   request: JsonRpcRequest,
   context: JsonRpcBodyContext,
 ): Promise<JsonRpcReply> {
-  const local = await interceptRequest(request, context.faults, context.contextOf, context.allowedNamespaces);
+  const local = await interceptRequest(
+    request,
+    context.faults,
+    context.contextOf,
+    context.allowedNamespaces,
+    context.deniedMethods,
+  );
   if (local) {
     observeExchange(context.state, request, local, false);
     return finish(200, local, undefined, context);
@@ -76,6 +84,7 @@ async function handleBatch(
         context.faults,
         context.contextOf,
         context.allowedNamespaces,
+        context.deniedMethods,
       );
       return local ? { request: parsed.data, local } : { request: parsed.data };
     }),

@@ -16,13 +16,14 @@ export async function interceptRequest(
   faults: ReadonlySet<FaultName>,
   contextOf: FaultContextOf,
   allowedNamespaces: readonly string[] | undefined,
+  deniedMethods: readonly string[] = [],
 ): Promise<JsonRpcResponse | undefined> {
   const active = faultDefinitions.filter((fault) => faults.has(fault.name) && fault.intercept);
   for (const fault of active.filter((f) => f.beforeAllowList)) {
     const answer = await fault.intercept?.(request, contextOf(fault.name));
     if (answer) return answer;
   }
-  const blocked = rejectDisallowedNamespace(request, allowedNamespaces);
+  const blocked = rejectDisallowedNamespace(request, allowedNamespaces, deniedMethods);
   if (blocked) return blocked;
   for (const fault of active.filter((f) => !f.beforeAllowList)) {
     const answer = await fault.intercept?.(request, contextOf(fault.name));

@@ -45,6 +45,8 @@ export interface StartFaultProxyOptions {
   readonly tls?: FaultProxyTls;
   /** Namespaces (`eth`, `net`, ...) passed to the chain; others get -32601. @default - all */
   readonly allowedNamespaces?: readonly string[];
+  /** Methods answered -32601 whatever their namespace (eth_sign, eth_sendTransaction, ...). @default [] */
+  readonly deniedMethods?: readonly string[];
   /** Delay of every response under `slow-responses`. @default 1500 */
   readonly delayMs?: number;
 }
@@ -67,6 +69,7 @@ const OptionsSchema = z.object({
   faults: z.array(FaultNameSchema).default([]),
   port: z.number().int().min(0).max(65_535).optional(),
   allowedNamespaces: z.array(z.string().min(1)).optional(),
+  deniedMethods: z.array(z.string().min(1)).default([]),
   delayMs: z.number().int().nonnegative().default(1_500),
 });
 
@@ -82,7 +85,7 @@ export async function startFaultProxy(options: StartFaultProxyOptions): Promise<
       details: `fault names allowed: ${FaultNameSchema.options.join(', ')}`,
     });
   }
-  const { upstreamUrl, delayMs, allowedNamespaces } = parsed.data;
+  const { upstreamUrl, delayMs, allowedNamespaces, deniedMethods } = parsed.data;
   const tls = options.tls;
   let faults = checkedFaults(parsed.data.faults, tls);
   const closing = new AbortController();
@@ -117,7 +120,14 @@ export async function startFaultProxy(options: StartFaultProxyOptions): Promise<
     } else {
       reply =
         (await answerBody(body, active, contextOf)) ??
-        (await handleJsonRpcBody(body, { upstream, state, faults: active, allowedNamespaces, contextOf }));
+        (await handleJsonRpcBody(body, {
+          upstream,
+          state,
+          faults: active,
+          allowedNamespaces,
+          deniedMethods,
+          contextOf,
+        }));
     }
     if (active.has('slow-responses')) await sleep(delayMs, undefined, { signal: closing.signal });
     if (reply === 'garbage') {

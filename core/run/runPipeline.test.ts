@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createMemoryResultStore } from '../../tests/support/createMemoryResultStore.ts';
+import { createMemoryResultStore } from '#core/store/createMemoryResultStore.ts';
 import type { Capability } from '../adapter/Capability.ts';
 import type { ChainAdapter, Identity } from '../adapter/ChainAdapter.ts';
 import { type AnyCheck, defineCheck } from '../checks/defineCheck.ts';

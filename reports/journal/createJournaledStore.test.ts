@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ResultStore } from '#core/store/ResultStore.ts';
 import { sampleResults } from '#reports/fixtures/sampleReport.ts';
-import { createMemoryResultStore } from '../../tests/support/createMemoryResultStore.ts';
+import { createMemoryResultStore } from '#core/store/createMemoryResultStore.ts';
 import { createJournaledStore } from './createJournaledStore.ts';
 import { createJournalStore } from './createJournalStore.ts';
 

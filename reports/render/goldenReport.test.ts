@@ -4,7 +4,7 @@ import { planRun } from '#core/run/planRun.ts';
 import { RunRequestSchema } from '#core/run/RunRequestSchema.ts';
 import { registry } from '#registry/index.ts';
 import { sampleReport, sampleResults } from '#reports/fixtures/sampleReport.ts';
-import { createMemoryResultStore } from '../../tests/support/createMemoryResultStore.ts';
+import { createMemoryResultStore } from '#core/store/createMemoryResultStore.ts';
 import { renderHtml } from './renderHtml.ts';
 import { renderTerminalSummary } from './renderTerminalSummary.ts';
 

@@ -1,13 +1,14 @@
-import type { CheckResult } from '#core/checks/CheckResultSchema.ts';
-import type { LoadShardResult } from '#core/checks/LoadShardResultSchema.ts';
-import { type Report, ReportSchema } from '#core/report/ReportSchema.ts';
-import { summarizeReport } from '#core/report/summarizeReport.ts';
-import { listingOfRun } from '#core/run/listingOfRun.ts';
-import type { RunMeta } from '#core/run/RunMetaSchema.ts';
-import type { ResultStore } from '#core/store/ResultStore.ts';
+import type { CheckResult } from '../checks/CheckResultSchema.ts';
+import type { LoadShardResult } from '../checks/LoadShardResultSchema.ts';
+import { type Report, ReportSchema } from '../report/ReportSchema.ts';
+import { summarizeReport } from '../report/summarizeReport.ts';
+import { listingOfRun } from '../run/listingOfRun.ts';
+import type { RunMeta } from '../run/RunMetaSchema.ts';
+import type { ResultStore } from './ResultStore.ts';
 
 /**
- * A ResultStore in memory, for unit tests of the glue (plan, steps, finalize) only: e2e tests use
+ * A ResultStore in memory: scratch space for `chaineval selftest` (whose verdicts go to the terminal,
+ * not to a report store) and for unit tests of the glue (plan, steps, finalize). Integration tests use
  * DynamoDB Local. Values are copied through JSON on the way in and out, as a real store would.
  */
 export function createMemoryResultStore(): ResultStore & { readonly writes: string[] } {
