@@ -3,6 +3,7 @@ import { request as httpsRequest } from 'node:https';
 import { rootCertificates } from 'node:tls';
 import { ConfigError } from '#core/errors/ConfigError.ts';
 import { TargetError, TargetTimeoutError, TargetUnreachableError } from '#core/errors/TargetError.ts';
+import { noteRpcExchange } from '#core/run/rpcTranscript.ts';
 import { redactUrl } from '#core/security/redactUrl.ts';
 
 export interface JsonRpcTransportOptions {
@@ -59,65 +60,74 @@ export function createJsonRpcTransport(options: JsonRpcTransportOptions): JsonRp
   }
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   const hasCa = options.caCertPem !== undefined;
+  const exchange = (body: string): Promise<HttpExchange> =>
+    new Promise<HttpExchange>((resolve, reject) => {
+      let answered = false;
+      const req = send(
+        url,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+          // `ca` replaces Node's roots, so add the operator's CA to them rather than trust it alone.
+          ...(options.caCertPem === undefined ? {} : { ca: [...rootCertificates, options.caCertPem] }),
+        },
+        (res) => {
+          answered = true;
+          const chunks: Buffer[] = [];
+          let size = 0;
+          res.on('data', (chunk: Buffer) => {
+            size += chunk.length;
+            if (size > options.maxResponseBytes) {
+              req.destroy(
+                new TargetError(
+                  `response from ${endpoint} exceeded ${options.maxResponseBytes} bytes; the endpoint is not answering like a JSON-RPC node; ${urlFix}`,
+                  { endpoint },
+                ),
+              );
+              return;
+            }
+            chunks.push(chunk);
+          });
+          res.on('end', () => {
+            clearTimeout(deadline);
+            resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') });
+          });
+          res.on('error', (error) => reject(toTargetError(error, endpoint, answered, hasCa)));
+        },
+      );
+      const deadline = setTimeout(
+        () =>
+          req.destroy(
+            answered
+              ? // A fix named here too (bad-input corpus, "slow-loris"): the deadline is per request.
+                new TargetTimeoutError(
+                  `no complete response from ${endpoint} within ${options.timeoutMs} ms (the deadline of each request); check that the node is not overloaded and nothing between it and chaineval stalls`,
+                  { endpoint },
+                )
+              : new TargetUnreachableError(
+                  `nothing answered at ${endpoint} within ${options.timeoutMs} ms; check the URL and that the node is running`,
+                  { endpoint },
+                ),
+          ),
+        options.timeoutMs,
+      );
+      req.on('error', (error) => {
+        clearTimeout(deadline);
+        reject(toTargetError(error, endpoint, answered, hasCa));
+      });
+      req.end(body);
+    });
   return {
     endpoint,
-    post(body: string) {
-      return new Promise<HttpExchange>((resolve, reject) => {
-        let answered = false;
-        const req = send(
-          url,
-          {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-            // `ca` replaces Node's roots, so add the operator's CA to them rather than trust it alone.
-            ...(options.caCertPem === undefined ? {} : { ca: [...rootCertificates, options.caCertPem] }),
-          },
-          (res) => {
-            answered = true;
-            const chunks: Buffer[] = [];
-            let size = 0;
-            res.on('data', (chunk: Buffer) => {
-              size += chunk.length;
-              if (size > options.maxResponseBytes) {
-                req.destroy(
-                  new TargetError(
-                    `response from ${endpoint} exceeded ${options.maxResponseBytes} bytes; the endpoint is not answering like a JSON-RPC node; ${urlFix}`,
-                    { endpoint },
-                  ),
-                );
-                return;
-              }
-              chunks.push(chunk);
-            });
-            res.on('end', () => {
-              clearTimeout(deadline);
-              resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') });
-            });
-            res.on('error', (error) => reject(toTargetError(error, endpoint, answered, hasCa)));
-          },
-        );
-        const deadline = setTimeout(
-          () =>
-            req.destroy(
-              answered
-                ? // A fix named here too (bad-input corpus, "slow-loris"): the deadline is per request.
-                  new TargetTimeoutError(
-                    `no complete response from ${endpoint} within ${options.timeoutMs} ms (the deadline of each request); check that the node is not overloaded and nothing between it and chaineval stalls`,
-                    { endpoint },
-                  )
-                : new TargetUnreachableError(
-                    `nothing answered at ${endpoint} within ${options.timeoutMs} ms; check the URL and that the node is running`,
-                    { endpoint },
-                  ),
-            ),
-          options.timeoutMs,
-        );
-        req.on('error', (error) => {
-          clearTimeout(deadline);
-          reject(toTargetError(error, endpoint, answered, hasCa));
-        });
-        req.end(body);
-      });
+    async post(body: string) {
+      try {
+        const answer = await exchange(body);
+        noteRpcExchange(endpoint, body, answer.status, answer.body);
+        return answer;
+      } catch (error) {
+        noteRpcExchange(endpoint, body, 0, error instanceof Error ? error.message : String(error));
+        throw error;
+      }
     },
   };
 }

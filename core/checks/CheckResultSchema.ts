@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RpcTranscriptSchema } from '../run/rpcTranscript.ts';
 import { LoadMetricsSchema } from './LoadMetricsSchema.ts';
 import { PropertyRunSchema } from './PropertyRunSchema.ts';
 
@@ -48,6 +49,8 @@ export const CheckResultSchema = z.object({
   actual: z.unknown().optional(),
   /** Requests, responses, hashes: what an assessor needs to re-check the verdict by hand. */
   evidence: z.record(z.string(), z.unknown()).optional(),
+  /** The exact requests the check sent and what came back, to reproduce the verdict by hand. */
+  transcript: RpcTranscriptSchema.optional(),
   property: PropertyRunSchema.optional(),
   load: LoadMetricsSchema.optional(),
   startedAt: z.iso.datetime(),
@@ -56,4 +59,4 @@ export const CheckResultSchema = z.object({
 export type CheckResult = z.infer<typeof CheckResultSchema>;
 
 /** What a check's `run` returns; the runner adds id, kind and timing. */
-export type CheckOutcome = Omit<CheckResult, 'checkId' | 'kind' | 'startedAt' | 'durationMs'>;
+export type CheckOutcome = Omit<CheckResult, 'checkId' | 'kind' | 'startedAt' | 'durationMs' | 'transcript'>;

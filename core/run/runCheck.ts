@@ -5,6 +5,7 @@ import type { CheckResult } from '../checks/CheckResultSchema.ts';
 import type { AnyCheck } from '../checks/defineCheck.ts';
 import type { AnyFixture } from '../checks/defineFixture.ts';
 import { TargetError } from '../errors/TargetError.ts';
+import { createRpcTranscript } from './rpcTranscript.ts';
 
 /** The step's fixtures: each created once, on first use, and shared by every later check. */
 export interface FixtureCache {
@@ -130,6 +131,12 @@ export async function runCheck(
   const budgetMs =
     typeof ctx.params.checkTimeBudgetMs === 'number' ? ctx.params.checkTimeBudgetMs : undefined;
   const budget = new AbortController();
+  // The exact requests the check sends, so a reader can reproduce the verdict by hand.
+  const transcript = createRpcTranscript();
+  const reproduce = () => {
+    const read = transcript.read();
+    return read.exchanges.length === 0 ? {} : { transcript: read };
+  };
   let timer: NodeJS.Timeout | undefined;
   const outOfTime = new Promise<'timed-out'>((resolve) => {
     if (budgetMs === undefined) return;
@@ -142,16 +149,20 @@ export async function runCheck(
     // The check sees one signal: the run's interrupt or its own spent budget. Long checks (property
     // suites, load) stop on it; short ones finish and are stored.
     const signal = AbortSignal.any([ctx.signal, budget.signal]);
-    const outcome = await Promise.race([check.run(checkContextOf(check, { ...ctx, signal })), outOfTime]);
+    const outcome = await Promise.race([
+      transcript.run(() => check.run(checkContextOf(check, { ...ctx, signal }))),
+      outOfTime,
+    ]);
     if (outcome === 'timed-out') {
       return {
         ...base,
         status: 'error',
         summary: `timed out after ${Math.round((budgetMs ?? 0) / 1_000)} s (checkTimeBudgetMs ${budgetMs}); the check did not decide in time`,
+        ...reproduce(),
         durationMs: elapsed(),
       };
     }
-    return { ...base, ...outcome, durationMs: elapsed() };
+    return { ...base, ...outcome, ...reproduce(), durationMs: elapsed() };
   } catch (error) {
     // Not swallowed: the error is the check's recorded verdict, shown in the report as inconclusive.
     const message =
@@ -168,6 +179,7 @@ export async function runCheck(
             ? { name: error.name, message: error.message.split('\n')[0] }
             : String(error),
       },
+      ...reproduce(),
       durationMs: elapsed(),
     };
   } finally {

@@ -4,6 +4,7 @@ import type { LoadMetrics } from '#core/checks/LoadMetricsSchema.ts';
 import type { PropertyRun } from '#core/checks/PropertyRunSchema.ts';
 import { modalLabels } from '#core/profile/ClauseSchema.ts';
 import type { Report } from '#core/report/ReportSchema.ts';
+import { type RpcTranscript, transcriptLimits } from '#core/run/rpcTranscript.ts';
 import { clauseVerdictLabels, overallVerdictLabels } from '#core/scoring/ClauseVerdictSchema.ts';
 import { escapeHtml as e } from './escapeHtml.ts';
 
@@ -69,7 +70,7 @@ ${keyValueTable(
 <h2>条款结论 Clause verdicts</h2>
 ${clauseTable(report, meta)}
 <h2>检查项 Checks</h2>
-${report.results.map((r) => checkSection(r, meta.get(r.checkId), report.parameters)).join('\n')}
+${report.results.map((r) => checkSection(r, meta.get(r.checkId), report)).join('\n')}
 </main>
 </body>
 </html>
@@ -94,19 +95,29 @@ function clauseTable(report: Report, meta: ReadonlyMap<string, CheckMeta>): stri
       ...(c.reason === undefined ? [] : [c.reason]),
     ];
     const note = why.length === 0 ? '' : `<br><span class="muted">${why.map(e).join('<br>')}</span>`;
+    // Missing documents the reason already names are not repeated.
+    const documents = (c.evidence ?? [])
+      .filter((d) => d.status === 'attested' || !(c.reason ?? '').includes(d.itemId))
+      .map((d) =>
+        d.status === 'attested'
+          ? `<br><span class="v-attested">已证明 attested</span> <code>${e(d.itemId)}</code>: ${e(d.document ?? '')} <span class="muted">sha256 ${e((d.sha256 ?? '').slice(0, 16))}… by ${e(d.attestedBy ?? '')} at ${e(d.attestedAt ?? '')}</span>`
+          : `<br><span class="v-missing">缺失 missing</span> <code>${e(d.itemId)}</code>`,
+      );
     return `<tr><td><code>${e(c.clauseId)}</code><br><span class="muted">${e(c.source)}</span></td>
 <td>${e(c.title.zh)}<br>${e(c.title.en)}</td><td>${e(c.modal)} ${e(modalLabels[c.modal])}</td><td>${e(c.area)}</td>
-<td class="v-${e(c.verdict)}">${e(label.zh)}<br>${e(label.en)}${note}</td><td>${checks || '<span class="muted">none</span>'}</td></tr>`;
+<td class="v-${e(c.verdict)}">${e(label.zh)}<br>${e(label.en)}${note}${documents.join('')}</td><td>${checks || '<span class="muted">none</span>'}</td></tr>`;
   });
   return `<table><thead><tr><th>条款 Clause</th><th>标题 Title</th><th>要求 Modal</th><th>领域 Area</th><th>结论 Verdict</th><th>检查 Checks</th></tr></thead>
 <tbody>${rows.join('\n')}</tbody></table>`;
 }
 
-function checkSection(
-  result: CheckResult,
-  check: CheckMeta | undefined,
-  parameters: Report['parameters'],
-): string {
+function checkSection(result: CheckResult, check: CheckMeta | undefined, report: Report): string {
+  const { parameters } = report;
+  // Each clause the check evidences, with its modal verb (which sets its weight in the score).
+  const clauses = (check?.clauseIds ?? []).map((id) => {
+    const clause = report.clauses.find((c) => c.clauseId === id);
+    return clause ? `${id} (${clause.modal} ${modalLabels[clause.modal]})` : id;
+  });
   const parts: string[] = [];
   const heading = check ? `${check.catalogueId} ${check.title.zh} / ${check.title.en}` : result.checkId;
   parts.push(`<section class="check" id="check-${e(result.checkId)}">`);
@@ -117,7 +128,7 @@ function checkSection(
     `<p class="summary">${e(result.summary)}${result.skipReason ? ` <span class="muted">(${e(result.skipReason)})</span>` : ''}</p>`,
   );
   parts.push(
-    `<p class="muted"><code>${e(result.checkId)}</code> · ${e(result.kind)} · started ${e(result.startedAt)} · ${result.durationMs} ms${check ? ` · clauses ${e(check.clauseIds.join(', '))}` : ''}</p>`,
+    `<p class="muted"><code>${e(result.checkId)}</code> · ${e(result.kind)} · started ${e(result.startedAt)} · ${result.durationMs} ms${clauses.length > 0 ? ` · clauses ${e(clauses.join(', '))}` : ''}</p>`,
   );
   if (check)
     parts.push(
@@ -131,10 +142,27 @@ function checkSection(
   parts.push(jsonDetails('期望 Expected', result.expected, true));
   parts.push(jsonDetails('实际 Actual', result.actual, true));
   parts.push(jsonDetails('证据 Evidence', result.evidence, false));
+  if (result.transcript) parts.push(transcriptDetails(result.transcript));
   if (result.property) parts.push(propertySection(result.property));
   if (result.load) parts.push(loadSection(result.load, parameters));
   parts.push('</section>');
   return parts.filter((p) => p !== '').join('\n');
+}
+
+/** The exact requests as curl commands, each with what came back: how to reproduce the verdict. */
+function transcriptDetails(transcript: RpcTranscript): string {
+  const quote = (text: string) => `'${text.replaceAll("'", "'\\''")}'`;
+  const steps = transcript.exchanges.map((x, i) => {
+    const cutNote = x.requestBytes > transcriptLimits.requestChars ? ' (request shortened here)' : '';
+    const command = `curl -s -X POST -H 'content-type: application/json' --data ${quote(x.request)} ${x.endpoint}`;
+    const answer = x.status === 0 ? `no answer: ${x.response}` : `HTTP ${x.status} ${x.response}`;
+    const gap =
+      transcript.omitted > 0 && i === transcript.exchanges.length - transcriptLimits.tail
+        ? `<li class="muted">… ${transcript.omitted} more request(s) …</li>`
+        : '';
+    return `${gap}<li><pre>${e(command)}${e(cutNote)}</pre><pre class="muted">${e(answer)}</pre></li>`;
+  });
+  return `<details><summary>复现 Reproduce: the ${transcript.exchanges.length + transcript.omitted} JSON-RPC request(s) this check sent</summary><ol class="mono">${steps.join('')}</ol></details>`;
 }
 
 function jsonDetails(label: string, value: unknown, open: boolean): string {
@@ -246,7 +274,7 @@ table{border-collapse:collapse;width:100%;margin:8px 0}th,td{border:1px solid #d
 table.kv th{width:14em;background:#f6f8fa;font-weight:600}code,.mono,pre{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:13px}
 pre{background:#f6f8fa;padding:8px;overflow:auto;max-height:400px;white-space:pre-wrap;word-break:break-all}
 .muted{color:#57606a}.overall{font-size:1.2em;padding:8px 12px;border-radius:6px;border:2px solid currentColor}
-.v-conform{color:#1a7f37}.v-partially-conform,.v-not-evaluated,.v-incomplete,.v-inconclusive,.v-waived{color:#9a6700}.v-nonconform{color:#cf222e}.v-not-applicable{color:#57606a}
+.v-conform{color:#1a7f37}.v-partially-conform,.v-not-evaluated,.v-incomplete,.v-inconclusive,.v-waived{color:#9a6700}.v-nonconform{color:#cf222e}.v-not-applicable{color:#57606a}.v-attested{color:#0969da}.v-missing{color:#9a6700}
 .s-pass{color:#1a7f37;font-weight:700}.s-fail{color:#cf222e;font-weight:700}.s-error,.s-missing{color:#9a6700;font-weight:700}.s-skip{color:#57606a;font-weight:700}
 .check{border:1px solid #d0d7de;border-radius:6px;padding:4px 16px;margin:12px 0}.check h3{margin:8px 0}
 .chart text{font-size:11px;fill:#1b1f24}.chart .bar{fill:#8c959f}.chart .bar.key{fill:#0969da}.chart .bound{stroke:#cf222e;stroke-dasharray:4 3}
