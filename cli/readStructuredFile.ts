@@ -11,10 +11,18 @@ const maxStructuredFileBytes = 1024 * 1024;
  * does not parse, or a value the schema refuses, is one line naming the file, the field and its line:
  * `--evidence audit.yaml: attestations[2].sha256 (line 14): sha256 must be 64 lower-case hex digits`.
  */
+/** A problem a caller finds in a value the schema accepted (an unknown name, a value out of range). */
+export interface StructuredFileIssue {
+  readonly path: readonly (string | number)[];
+  readonly message: string;
+}
+
 export async function readStructuredFile<S extends z.ZodType>(
   path: string,
   flag: string,
   schema: S,
+  /** Checks beyond the schema (the profile's parameters and evidence items), reported the same way. */
+  refine?: (value: z.output<S>) => StructuredFileIssue | undefined,
 ): Promise<z.output<S>> {
   let text: string;
   try {
@@ -34,23 +42,37 @@ export async function readStructuredFile<S extends z.ZodType>(
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   const syntax = doc.errors[0];
   if (syntax) {
-    const at = syntax.linePos?.[0];
+    const offset = syntax.pos?.[0];
+    const at = offset === undefined ? undefined : lines.linePos(offset).line;
     throw new ConfigError(
-      `${flag} "${path}"${at ? ` line ${at.line}` : ''}: not valid JSON or YAML (${syntax.message.split('\n')[0]})`,
+      `${flag} "${path}"${at === undefined ? '' : ` line ${at}`}: not valid JSON or YAML (${syntax.message.split('\n')[0]})`,
     );
   }
   const parsed = schema.safeParse(doc.toJS());
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const segments = issue?.path ?? [];
+  const issue: StructuredFileIssue | undefined = parsed.success
+    ? refine?.(parsed.data)
+    : {
+        path: (parsed.error.issues[0]?.path ?? []) as (string | number)[],
+        message: parsed.error.issues[0]?.message ?? 'invalid',
+      };
+  if (issue === undefined && parsed.success) return parsed.data;
+  if (issue === undefined) throw new ConfigError(`${flag} "${path}": invalid`);
+  const segments = issue.path;
   const field = segments.reduce<string>(
     (acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc === '' ? String(p) : `${acc}.${String(p)}`),
     '',
   );
-  const node = segments.length > 0 ? doc.getIn(segments as (string | number)[], true) : doc.contents;
-  const offset = isNode(node) ? node.range?.[0] : undefined;
-  const line = offset === undefined ? undefined : lines.linePos(offset).line;
+  // A missing field has no node: its line is the nearest enclosing one's.
+  let line: number | undefined;
+  let missing = false;
+  for (let depth = segments.length; depth >= 0 && line === undefined; depth--) {
+    const node = depth > 0 ? doc.getIn(segments.slice(0, depth), true) : doc.contents;
+    const offset = isNode(node) ? node.range?.[0] : undefined;
+    if (offset !== undefined) line = lines.linePos(offset).line;
+    else if (depth === segments.length) missing = true;
+  }
+  const message = missing && segments.length > 0 ? `missing; ${issue.message}` : issue.message;
   throw new ConfigError(
-    `${flag} "${path}": ${field || '(top level)'}${line === undefined ? '' : ` (line ${line})`}: ${issue?.message ?? 'invalid'}`,
+    `${flag} "${path}": ${field || '(top level)'}${line === undefined ? '' : ` (line ${line})`}: ${message}`,
   );
 }

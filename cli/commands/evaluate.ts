@@ -6,6 +6,7 @@ import { CryptoSuiteSchema } from '#core/adapter/TargetInfo.ts';
 import { ChainevalError } from '#core/errors/ChainevalError.ts';
 import { ConfigError } from '#core/errors/ConfigError.ts';
 import { TargetError } from '#core/errors/TargetError.ts';
+import { findProfile, type ResolvedProfile, resolveProfile } from '#core/profile/resolveProfile.ts';
 import type { Report } from '#core/report/ReportSchema.ts';
 import { type Attestation, EvidenceFileSchema } from '#core/run/AttestationSchema.ts';
 import { executePlan } from '#core/run/executePlan.ts';
@@ -38,7 +39,7 @@ import { parseParamFlags } from '../parseParamFlags.ts';
 import { parseTargetUrl } from '../parseTargetUrl.ts';
 import { readCaFile } from '../readCaFile.ts';
 import { readPrivateKeyFile } from '../readPrivateKeyFile.ts';
-import { readStructuredFile } from '../readStructuredFile.ts';
+import { readStructuredFile, type StructuredFileIssue } from '../readStructuredFile.ts';
 import { reapAbandonedRuns } from '../reapAbandonedRuns.ts';
 import { watchInterrupts } from '../watchInterrupts.ts';
 
@@ -153,6 +154,53 @@ function requestFromFlags(
 /** A parameters file: parameter name → value, as `--param` would set them. */
 const ParamsFileSchema = z.record(z.string(), z.json());
 
+/** The first entry of a --params file the profile does not read, or whose value its check refuses. */
+function parameterIssue(
+  params: Readonly<Record<string, unknown>>,
+  resolved: ResolvedProfile,
+): StructuredFileIssue | undefined {
+  for (const [name, value] of Object.entries(params)) {
+    const definition = resolved.parameters.get(name);
+    if (definition === undefined) {
+      return {
+        path: [name],
+        message: `profile ${resolved.profile.id} has no parameter "${name}"; known: ${[...resolved.parameters.keys()].join(', ')}`,
+      };
+    }
+    const parsed = definition.schema.safeParse(value);
+    if (!parsed.success) {
+      const inner = parsed.error.issues[0];
+      return {
+        path: [name, ...((inner?.path ?? []) as (string | number)[])],
+        message: `${inner?.message ?? 'invalid'}; ${definition.description}`,
+      };
+    }
+  }
+  return undefined;
+}
+
+/** The first entry of an --evidence file naming an item the profile does not ask for, or one given twice. */
+function attestationIssue(
+  attestations: readonly Attestation[],
+  resolved: ResolvedProfile,
+): StructuredFileIssue | undefined {
+  const known = Object.keys(resolved.profile.evidence);
+  const seen = new Set<string>();
+  for (const [i, a] of attestations.entries()) {
+    if (!known.includes(a.item)) {
+      return {
+        path: ['attestations', i, 'item'],
+        message: `profile ${resolved.profile.id} asks for no evidence item "${a.item}"; known items: ${known.join(', ') || 'none'}`,
+      };
+    }
+    if (seen.has(a.item)) {
+      return { path: ['attestations', i, 'item'], message: `"${a.item}" is attested twice; give it once` };
+    }
+    seen.add(a.item);
+  }
+  return undefined;
+}
+
 /** Everything a run needs that can be checked before anything is started. */
 interface EvaluateInputs {
   readonly plan: RunPlan;
@@ -225,15 +273,23 @@ async function validateInputs(argv: readonly string[], io: CliIo): Promise<Evalu
     );
   }
   // Plan early: a bad profile, parameter or shard count is refused before anything starts.
+  // Files are checked against the profile here, so an unknown or invalid entry names its line.
+  const resolved = resolveProfile(findProfile(registry, values.profile ?? 'jrt-0193-2020'), registry);
   const files = {
     parameters:
       values.params === undefined
         ? {}
-        : await readStructuredFile(values.params, '--params', ParamsFileSchema),
+        : await readStructuredFile(values.params, '--params', ParamsFileSchema, (params) =>
+            parameterIssue(params, resolved),
+          ),
     attestations:
       values.evidence === undefined
         ? []
-        : (await readStructuredFile(values.evidence, '--evidence', EvidenceFileSchema)).attestations,
+        : (
+            await readStructuredFile(values.evidence, '--evidence', EvidenceFileSchema, (file) =>
+              attestationIssue(file.attestations, resolved),
+            )
+          ).attestations,
   };
   const plan = planRun(requestFromFlags(values, files), registry, {
     maxConcurrentShards: cliMaxConcurrentShards,
