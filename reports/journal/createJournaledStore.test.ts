@@ -2,9 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createMemoryResultStore } from '#core/store/createMemoryResultStore.ts';
 import type { ResultStore } from '#core/store/ResultStore.ts';
 import { sampleResults } from '#reports/fixtures/sampleReport.ts';
-import { createMemoryResultStore } from '#core/store/createMemoryResultStore.ts';
 import { createJournaledStore } from './createJournaledStore.ts';
 import { createJournalStore } from './createJournalStore.ts';
 

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { finalizeRun } from '#core/run/finalizeRun.ts';
 import { planRun } from '#core/run/planRun.ts';
 import { RunRequestSchema } from '#core/run/RunRequestSchema.ts';
+import { createMemoryResultStore } from '#core/store/createMemoryResultStore.ts';
 import { registry } from '#registry/index.ts';
 import { sampleReport, sampleResults } from '#reports/fixtures/sampleReport.ts';
-import { createMemoryResultStore } from '#core/store/createMemoryResultStore.ts';
 import { renderHtml } from './renderHtml.ts';
 import { renderTerminalSummary } from './renderTerminalSummary.ts';
 
