@@ -1,3 +1,5 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
 /** What the chain answered to a forwarded body, kept as text so unchanged answers pass through verbatim. */
 export interface UpstreamReply {
   readonly status: number;
@@ -9,6 +11,15 @@ export interface UpstreamClient {
   forward(body: Uint8Array | string): Promise<UpstreamReply>;
   /** One JSON-RPC call made by the proxy itself; the result, or undefined on any failure. */
   call(method: string, params: readonly unknown[]): Promise<unknown>;
+}
+
+const ownLookupBackoffMs = [20, 50, 100, 200, 400, 800] as const;
+
+/** A rate limiter's answer: HTTP 429 or 503, or JSON-RPC -32005 (EIP-1474 "limit exceeded"). */
+function isThrottledReply(reply: UpstreamReply): boolean {
+  return (
+    reply.status === 429 || reply.status === 503 || /"code"\s*:\s*-32005\b/.test(reply.text.slice(0, 2_048))
+  );
 }
 
 /** Upper bound on one upstream exchange, so a stuck chain cannot hold a proxy request forever. */
@@ -30,7 +41,15 @@ export function createUpstreamClient(url: string): UpstreamClient {
     forward: post,
     async call(method, params) {
       try {
-        const reply = await post(JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }));
+        const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method, params });
+        let reply = await post(body);
+        // The proxy's own lookups back off when a rate limiter behind it throttles them; the
+        // clients' requests (`forward`) are passed the throttling as it is.
+        for (const waitMs of ownLookupBackoffMs) {
+          if (!isThrottledReply(reply)) break;
+          await sleep(waitMs);
+          reply = await post(body);
+        }
         const parsed: unknown = JSON.parse(reply.text);
         return typeof parsed === 'object' && parsed !== null
           ? (parsed as Record<string, unknown>).result

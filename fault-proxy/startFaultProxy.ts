@@ -16,6 +16,7 @@ import type { JsonRpcReply } from './defineFault.ts';
 import { type FaultName, FaultNameSchema, faultDefinitions } from './faultCatalogue.ts';
 import { garbageResponse } from './faults/garbageResponse.ts';
 import { hugeResponse } from './faults/hugeResponse.ts';
+import { createTokenBucket, throttledReply } from './faults/rateLimitBypassed.ts';
 import { wrongErrorCodes } from './faults/wrongErrorCodes.ts';
 import { handleJsonRpcBody } from './handleJsonRpcBody.ts';
 import type { FaultContextOf } from './interceptRequest.ts';
@@ -49,6 +50,16 @@ export interface StartFaultProxyOptions {
   readonly deniedMethods?: readonly string[];
   /** Delay of every response under `slow-responses`. @default 1500 */
   readonly delayMs?: number;
+  /**
+   * A gateway's rate limiter: a token bucket of `burst` requests refilled at `ratePerS`; a request
+   * beyond it is answered HTTP 429 with JSON-RPC -32005 (EIP-1474). @default - no limit
+   */
+  readonly rateLimit?: { readonly ratePerS: number; readonly burst: number };
+  /**
+   * Refuse a body not declared as JSON with HTTP 415, as hardened gateways do (a `text/plain` POST
+   * is how a web page reaches a node without a CORS preflight). @default false
+   */
+  readonly requireJsonContentType?: boolean;
 }
 
 export interface RunningFaultProxy {
@@ -57,6 +68,12 @@ export interface RunningFaultProxy {
   readonly port: number;
   /** Replaces the active faults; takes effect for the next request (and the next TLS handshake). */
   setFaults(faults: readonly FaultName[]): void;
+  /**
+   * The endpoint goes down as a stopped node does: open connections are cut and new ones are reset
+   * until `resume`. What a node-control hook of the selftest does.
+   */
+  suspend(): void;
+  resume(): void;
   /** Stops listening and cuts open connections (in-flight answers are dropped). */
   close(): Promise<void>;
 }
@@ -71,6 +88,8 @@ const OptionsSchema = z.object({
   allowedNamespaces: z.array(z.string().min(1)).optional(),
   deniedMethods: z.array(z.string().min(1)).default([]),
   delayMs: z.number().int().nonnegative().default(1_500),
+  rateLimit: z.object({ ratePerS: z.number().positive(), burst: z.number().int().positive() }).optional(),
+  requireJsonContentType: z.boolean().default(false),
 });
 
 /**
@@ -94,6 +113,9 @@ export async function startFaultProxy(options: StartFaultProxyOptions): Promise<
   const upstream = createUpstreamClient(upstreamUrl);
   const state = createProxyState();
   const contextOf = createFaultContexts(state, upstream);
+  const { rateLimit, requireJsonContentType } = parsed.data;
+  const bucket = rateLimit ? createTokenBucket(rateLimit.ratePerS, rateLimit.burst) : undefined;
+  let suspended = false;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const active = faults;
@@ -107,7 +129,10 @@ export async function startFaultProxy(options: StartFaultProxyOptions): Promise<
       };
     };
     let reply: JsonRpcReply | 'garbage' | 'huge';
-    if (req.method !== 'POST') {
+    const declared = String(req.headers['content-type'] ?? '').toLowerCase();
+    if (bucket && !bucket.take()) {
+      reply = throttledReply(requestId(body));
+    } else if (req.method !== 'POST') {
       reply = ownError(405, 'the fault proxy accepts JSON-RPC over HTTP POST only');
     } else if (body === undefined) {
       reply =
@@ -118,8 +143,15 @@ export async function startFaultProxy(options: StartFaultProxyOptions): Promise<
     } else if (active.has('huge-responses')) {
       reply = 'huge';
     } else {
+      const bodyAnswer = await answerBody(body, active, contextOf);
       reply =
-        (await answerBody(body, active, contextOf)) ??
+        bodyAnswer ??
+        (requireJsonContentType && !declared.startsWith('application/json')
+          ? ownError(
+              415,
+              `the gateway accepts JSON-RPC as application/json only (got "${declared.slice(0, 60)}")`,
+            )
+          : undefined) ??
         (await handleJsonRpcBody(body, {
           upstream,
           state,
@@ -160,6 +192,10 @@ export async function startFaultProxy(options: StartFaultProxyOptions): Promise<
     ? createHttpsServer(keyPairOptions(servedKeyPair(tls, faults)), listener)
     : undefined;
   const server: Server = httpsServer ?? createHttpServer(listener);
+  // A suspended endpoint resets every connection, as a stopped node's port would refuse it.
+  server.on('connection', (socket) => {
+    if (suspended) socket.destroy();
+  });
   const port = await listen(server, parsed.data.port ?? 0);
 
   return {
@@ -183,6 +219,13 @@ export async function startFaultProxy(options: StartFaultProxyOptions): Promise<
         httpsServer.setSecureContext(keyPairOptions(servedKeyPair(tls, faults)));
         server.closeAllConnections();
       }
+    },
+    suspend() {
+      suspended = true;
+      server.closeAllConnections();
+    },
+    resume() {
+      suspended = false;
     },
     async close() {
       closing.abort();

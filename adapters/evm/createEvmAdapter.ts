@@ -1,9 +1,15 @@
 import type { Capability } from '#core/adapter/Capability.ts';
-import type { ChainAdapter } from '#core/adapter/ChainAdapter.ts';
+import type { ChainAdapter, NodeControlApi } from '#core/adapter/ChainAdapter.ts';
 import type { CryptoSuite, TargetInfo } from '#core/adapter/TargetInfo.ts';
 import { MalformedAnswerError, NotAChainEndpointError, RpcCallError } from '#core/errors/TargetError.ts';
 import type { AdapterConnection } from '#core/registry/Registry.ts';
 import { createEvmAccounts } from './createEvmAccounts.ts';
+import { createEvmConsensus, type EvmConsensusOptions } from './createEvmConsensus.ts';
+import {
+  createEvmGovernance,
+  type EvmGovernanceFeature,
+  type EvmGovernanceOptions,
+} from './createEvmGovernance.ts';
 import { createEvmTransactions } from './createEvmTransactions.ts';
 import { createFeeOracle } from './createFeeOracle.ts';
 import { createJsonRpcTransport } from './createJsonRpcTransport.ts';
@@ -21,7 +27,32 @@ export interface CreateEvmAdapterOptions extends AdapterConnection {
   readonly timeoutMs?: number;
   /** @default 16 MiB: a full block of a busy chain fits; anything larger is refused */
   readonly maxResponseBytes?: number;
+  /**
+   * Stop/start/restart of the network's nodes (`node.control`): the embedded anvil's
+   * (cli/embedded/startAnvil.ts `embeddedNodeControl`) or the vendor's hooks
+   * (conformance-suites/operations/createHookNodeControl.ts). @default - none: node experiments skip
+   */
+  readonly nodeControl?: NodeControlApi;
+  /**
+   * The chain's BFT engine, whose validator API and block seals the harness reads
+   * (`consensus.validators`). @default - none: consensus checks skip (dev nodes have no validators)
+   */
+  readonly consensus?: EvmConsensusOptions;
+  /**
+   * The chain's governance system contract and the admin key that acts through it
+   * (`governance.freeze`, `perm.write`, `contract.lifecycle` per `features`). @default - none:
+   * governance checks skip (dev nodes have no governance)
+   */
+  readonly governance?: EvmGovernanceOptions;
 }
+
+/** The capability each part of the governance interface gives (vendors.md §3 names where it has them). */
+const governanceCapability = {
+  'account-freeze': 'governance.freeze',
+  permissions: 'perm.write',
+  'contract-lifecycle': 'contract.lifecycle',
+} as const satisfies Record<EvmGovernanceFeature, Capability>;
+const governanceFeatures = Object.keys(governanceCapability) as EvmGovernanceFeature[];
 
 const baseCapabilities: readonly Capability[] = [
   'block.read',
@@ -96,6 +127,10 @@ export async function createEvmAdapter(options: CreateEvmAdapterOptions): Promis
   };
   const capabilities = new Set<Capability>(baseCapabilities);
   if (options.embedded) capabilities.add('control.mining');
+  if (options.nodeControl) capabilities.add('node.control');
+  if (options.consensus) capabilities.add('consensus.validators');
+  for (const feature of options.governance ? (options.governance.features ?? governanceFeatures) : [])
+    capabilities.add(governanceCapability[feature]);
   const hashHeader = headerHashFor(info.cryptoSuite);
   const feeOracle = createFeeOracle(client);
 
@@ -136,7 +171,7 @@ export async function createEvmAdapter(options: CreateEvmAdapterOptions): Promis
         );
       },
     },
-    rpc: { request: client.request, sendBody: client.sendBody },
+    rpc: { request: client.request, requestOnce: client.requestOnce, sendBody: client.sendBody },
     ...(options.embedded
       ? {
           control: {
@@ -149,6 +184,16 @@ export async function createEvmAdapter(options: CreateEvmAdapterOptions): Promis
               await client.call('evm_setAutomine', [true]);
             },
           },
+        }
+      : {}),
+    ...(options.nodeControl ? { nodes: options.nodeControl } : {}),
+    ...(options.consensus ? { consensus: createEvmConsensus(client, options.consensus) } : {}),
+    ...(options.governance
+      ? {
+          governance: createEvmGovernance(client, info.chainId, feeOracle, {
+            ...options.governance,
+            adminPrivateKey: options.governance.adminPrivateKey ?? options.signer.privateKey,
+          }),
         }
       : {}),
     async close() {

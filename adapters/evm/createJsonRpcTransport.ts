@@ -1,5 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createSecureContext, rootCertificates } from 'node:tls';
 import { ConfigError } from '#core/errors/ConfigError.ts';
 import { TargetError, TargetTimeoutError, TargetUnreachableError } from '#core/errors/TargetError.ts';
@@ -24,7 +25,23 @@ export interface HttpExchange {
 export interface JsonRpcTransport {
   /** The URL as it may be shown (credentials removed). */
   readonly endpoint: string;
+  /**
+   * POSTs `body`; a throttling answer (HTTP 429/503, JSON-RPC -32005) is retried with backoff for a
+   * bounded time, as a well-behaved client of a rate-limited gateway does, so throttling never
+   * changes another check's verdict. Every attempt is in the transcript.
+   */
   post(body: string): Promise<HttpExchange>;
+  /** POSTs `body` exactly once: what rate-limit probes (API-03) need to see throttling. */
+  postOnce(body: string): Promise<HttpExchange>;
+}
+
+/** Backoff between attempts at a throttled request, and how many attempts at most. */
+const throttleBackoffMs = [50, 100, 200, 400, 800, 1_000, 1_000, 1_000] as const;
+
+/** A rate limiter's answer: HTTP 429 or 503, or the EIP-1474 "limit exceeded" error -32005. */
+export function isThrottledAnswer(answer: HttpExchange): boolean {
+  if (answer.status === 429 || answer.status === 503) return true;
+  return answer.body.length < 2_048 && /"code"\s*:\s*-32005\b/.test(answer.body);
 }
 
 const unreachableCodes = new Set([
@@ -124,18 +141,28 @@ export function createJsonRpcTransport(options: JsonRpcTransportOptions): JsonRp
       });
       req.end(body);
     });
+  const once = async (body: string): Promise<HttpExchange> => {
+    try {
+      const answer = await exchange(body);
+      noteRpcExchange(endpoint, body, answer.status, answer.body);
+      return answer;
+    } catch (error) {
+      noteRpcExchange(endpoint, body, 0, error instanceof Error ? error.message : String(error));
+      throw error;
+    }
+  };
   return {
     endpoint,
     async post(body: string) {
-      try {
-        const answer = await exchange(body);
-        noteRpcExchange(endpoint, body, answer.status, answer.body);
-        return answer;
-      } catch (error) {
-        noteRpcExchange(endpoint, body, 0, error instanceof Error ? error.message : String(error));
-        throw error;
+      let answer = await once(body);
+      for (const waitMs of throttleBackoffMs) {
+        if (!isThrottledAnswer(answer)) break;
+        await sleep(waitMs);
+        answer = await once(body);
       }
+      return answer;
     },
+    postOnce: (body: string) => once(body),
   };
 }
 

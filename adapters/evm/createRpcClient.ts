@@ -63,6 +63,13 @@ export function createRpcClient(transport: JsonRpcTransport): RpcClient {
   return {
     endpoint,
     request,
+    async requestOnce(method, params) {
+      const id = nextId++;
+      const { status, body } = await transport.postOnce(
+        JSON.stringify({ jsonrpc: '2.0', id, method, params }),
+      );
+      return interpret(status, body);
+    },
     async sendBody(body: string) {
       const exchange = await transport.post(body);
       return interpret(exchange.status, exchange.body);

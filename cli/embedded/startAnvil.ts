@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import type { NodeControlApi } from '#core/adapter/ChainAdapter.ts';
+import { ConfigError } from '#core/errors/ConfigError.ts';
 import { EnvironmentError } from '#core/errors/EnvironmentError.ts';
 import { assertPortFree } from './assertPortFree.ts';
 import { findFreePort } from './findFreePort.ts';
@@ -18,6 +20,18 @@ export interface StartAnvilOptions {
   readonly gasLimit?: bigint;
   /** @default 10_000 */
   readonly readyTimeoutMs?: number;
+  /**
+   * Keep the chain in this file across restarts: `--state FILE --preserve-historical-states`, written
+   * when anvil stops (SIGTERM included) and loaded when it starts. Measured on anvil 1.7.1: blocks,
+   * transactions, receipts and balances survive a restart; without --preserve-historical-states,
+   * state at blocks before the restart is refused (-32602 BlockOutOfRangeError). But anvil 1.7.1 also
+   * makes a new genesis block at each start and keeps it beside the loaded one: after a restart in a
+   * later second than the first start, eth_getBlockByNumber(0) answers either genesis (15-17 of 20
+   * restarts in our measurement the new one, while block 1's parentHash names the old), which OPS-03
+   * reports. An existing file is loaded, so give each run a fresh path.
+   * @default - in memory: a restart starts a fresh chain
+   */
+  readonly stateFile?: string;
 }
 
 export interface RunningAnvil {
@@ -31,6 +45,15 @@ export interface RunningAnvil {
   stop(): Promise<void>;
   /** SIGKILL to anvil's group, now (a second interrupt). */
   kill(): void;
+  /**
+   * Node control (`node.control`): stops anvil without ending it for good; `exited` stays pending
+   * until stop() or kill(), so a run does not read a controlled stop as the chain dying.
+   */
+  stopNode(): Promise<void>;
+  /** Starts anvil again on the same port (loading `stateFile`, if any) and resolves once it answers. */
+  startNode(): Promise<void>;
+  /** stopNode() then startNode(). */
+  restart(): Promise<void>;
 }
 
 /**
@@ -57,15 +80,108 @@ export async function startAnvil(options: StartAnvilOptions = {}): Promise<Runni
   const args = ['--host', '127.0.0.1', '--port', String(port), '--silent'];
   if (options.blockTimeS !== undefined) args.push('--block-time', String(options.blockTimeS));
   if (options.gasLimit !== undefined) args.push('--gas-limit', options.gasLimit.toString());
-  const service = await spawnService({ name: 'anvil', command: anvilBinaryPath(), args });
+  if (options.stateFile !== undefined)
+    args.push('--state', options.stateFile, '--preserve-historical-states');
   const url = `http://127.0.0.1:${port}`;
-  try {
-    await waitUntilReady(url, service, options.readyTimeoutMs ?? 10_000);
-  } catch (error) {
+  const launch = async (): Promise<RunningService> => {
+    const started = await spawnService({ name: 'anvil', command: anvilBinaryPath(), args });
+    try {
+      await waitUntilReady(url, started, options.readyTimeoutMs ?? 10_000);
+    } catch (error) {
+      await started.stop();
+      throw error;
+    }
+    return started;
+  };
+  let service = await launch();
+  /** stop() or kill() was called, or a restart failed: anvil is gone for good. */
+  let ended = false;
+  /** stopNode() stopped it: its exit is an experiment, not the chain dying. */
+  let paused = false;
+  let endWith: (code: number | null) => void = () => {};
+  const exited = new Promise<number | null>((resolve) => {
+    endWith = (code) => {
+      ended = true;
+      resolve(code);
+    };
+  });
+  const watch = (watched: RunningService) => {
+    void watched.exited.then((code) => {
+      if (watched === service && (!paused || ended)) endWith(code);
+    });
+  };
+  watch(service);
+  const stopNode = async () => {
+    if (ended) throw new EnvironmentError('anvil was stopped for good; it cannot be controlled any more');
+    paused = true;
     await service.stop();
-    throw error;
-  }
-  return { url, port, pid: service.pid, exited: service.exited, stop: service.stop, kill: service.kill };
+  };
+  const startNode = async () => {
+    if (ended) throw new EnvironmentError('anvil was stopped for good; it cannot be started again');
+    if (!service.hasExited) return;
+    try {
+      service = await launch();
+    } catch (error) {
+      endWith(null);
+      throw error;
+    }
+    paused = false;
+    watch(service);
+  };
+  return {
+    url,
+    port,
+    get pid() {
+      return service.pid;
+    },
+    exited,
+    async stop() {
+      ended = true;
+      if (service.hasExited) endWith(null);
+      else await service.stop();
+      await exited;
+    },
+    kill() {
+      ended = true;
+      if (service.hasExited) endWith(null);
+      else service.kill();
+    },
+    stopNode,
+    startNode,
+    async restart() {
+      await stopNode();
+      await startNode();
+    },
+  };
+}
+
+/**
+ * The embedded anvil as the one controllable node of its network (`node.control`), endpoint 0. A
+ * restart keeps the chain only when anvil was started with `stateFile`; without it anvil comes back
+ * as a fresh chain, which OPS-03 reports as lost history.
+ */
+export function embeddedNodeControl(anvil: RunningAnvil): NodeControlApi {
+  const only = (index: number) => {
+    if (index !== 0)
+      throw new ConfigError(
+        `the embedded anvil is node 0, the only controllable node (asked for node ${index})`,
+      );
+  };
+  return {
+    nodes: [{ name: `embedded anvil (${anvil.url})`, role: 'validator', endpointIndex: 0 }],
+    async stop(index) {
+      only(index);
+      await anvil.stopNode();
+    },
+    async start(index) {
+      only(index);
+      await anvil.startNode();
+    },
+    async restart(index) {
+      only(index);
+      await anvil.restart();
+    },
+  };
 }
 
 async function waitUntilReady(url: string, service: RunningService, timeoutMs: number): Promise<void> {

@@ -25,6 +25,11 @@ export const CapabilitySchema = z.enum([
   'account.balance',
   'account.nonce',
   'account.fund',
+  'node.control',
+  'consensus.validators',
+  'governance.freeze',
+  'perm.write',
+  'contract.lifecycle',
 ]);
 export type Capability = z.infer<typeof CapabilitySchema>;
 
@@ -48,6 +53,13 @@ export const capabilityParts = {
   'account.balance': ['accounts'],
   'account.nonce': ['accounts'],
   'account.fund': ['accounts', 'identities', 'transactions'],
+  'node.control': ['nodes'],
+  // Validator-set and seal reads of BFT chains (Besu qbft_*, FISCO getSealerList, ChainMaker validators).
+  'consensus.validators': ['consensus'],
+  // The governance capabilities act through the chain's governance API as the operator's admin identity.
+  'governance.freeze': ['governance', 'identities', 'transactions'],
+  'perm.write': ['governance', 'identities', 'transactions'],
+  'contract.lifecycle': ['governance', 'identities', 'transactions'],
 } as const satisfies Record<Capability, readonly string[]>;
 
 /** Names of the adapter parts `capability` guarantees. */

@@ -192,7 +192,10 @@ export type RpcOutcome =
 
 /** Raw JSON-RPC access for interface checks (`rpc.jsonrpc`). */
 export interface RawRpcApi {
+  /** One call; a throttling gateway's answer (HTTP 429/503, -32005) is retried with backoff, bounded. */
   request(method: string, params: readonly unknown[]): Promise<RpcOutcome>;
+  /** One call, one exchange, never retried: for probes of the throttling itself (API-03). */
+  requestOnce(method: string, params: readonly unknown[]): Promise<RpcOutcome>;
   /** Sends `body` verbatim (malformed JSON probes). */
   sendBody(body: string): Promise<RpcOutcome>;
 }
@@ -201,6 +204,150 @@ export interface RawRpcApi {
 export interface ChainControl {
   setIntervalMining(blockTimeS: number): Promise<void>;
   setAutomine(): Promise<void>;
+}
+
+/** One node of the network an operator lets the harness stop and start (`node.control`). */
+export interface ControlledNode {
+  /** The operator's name for it, e.g. "validator-2" (shown in evidence). */
+  readonly name: string;
+  /** Whether it takes part in consensus (CON-03 counts validators). */
+  readonly role: 'validator' | 'non-validator';
+  /** Index in the network's endpoints (`--target` order) of the node's own JSON-RPC, when it has one. */
+  readonly endpointIndex?: number;
+}
+
+/**
+ * Fault experiments on real nodes (`node.control`, JR/T 0184-2020 11.8/11.9/16.6; issue 7 item 5):
+ * stop, start and restart node `index` of `nodes`. Each call resolves once the operator's mechanism
+ * (the embedded anvil, or the vendor's command or HTTP hook) reports it done; a node that was started
+ * may still be booting, so checks poll its endpoint before they use it. Rejects when the mechanism
+ * fails (the experiment could not be run: checks report that as inconclusive).
+ */
+export interface NodeControlApi {
+  readonly nodes: readonly ControlledNode[];
+  stop(index: number): Promise<void>;
+  start(index: number): Promise<void>;
+  /** Stops then starts the node, or runs the operator's own restart. */
+  restart(index: number): Promise<void>;
+}
+
+/** The exact call behind a consensus or governance reading, kept for evidence (method + params). */
+export interface ApiCall {
+  readonly method: string;
+  readonly params: readonly unknown[];
+}
+
+/**
+ * One reading of a consensus or governance API. A node that answers with an error (`refused`) or
+ * with a value of the wrong shape (`malformed`) is a result checks judge, not an exception; transport
+ * failures still throw (TargetError, reported as inconclusive).
+ */
+export type ApiReading<T> =
+  | { readonly kind: 'read'; readonly value: T; readonly call: ApiCall; readonly raw: unknown }
+  | { readonly kind: 'refused'; readonly error: NodeError; readonly call: ApiCall }
+  | { readonly kind: 'malformed'; readonly problem: string; readonly call: ApiCall; readonly raw: unknown };
+
+/** Who sealed a block, as the harness recovers it from the block itself (not as the node reports it). */
+export interface BlockSeal {
+  /** The seal scheme, e.g. `qbft-commit-seals` (Besu BftBlockHashing). */
+  readonly scheme: string;
+  /** The proposer the header names (BFT EVM chains: the coinbase), or null when the header names none. */
+  readonly proposer: string | null;
+  /** Signers recovered from the commit seals, in seal order (duplicates kept: checks judge them). */
+  readonly committers: readonly string[];
+  /** The validator list the header itself carries, or null when validators live elsewhere (contract mode). */
+  readonly headerValidators: readonly string[] | null;
+  /** The digest the commit seals sign, recomputed by the harness. */
+  readonly sealedDigest: Hex;
+}
+
+export type SealReading =
+  | { readonly kind: 'sealed'; readonly seal: BlockSeal }
+  | { readonly kind: 'malformed'; readonly problem: string };
+
+/**
+ * Validator sets and block seals of a BFT chain (`consensus.validators`; JR/T 0184-2020 11.2, 11.10).
+ * Besu QBFT: qbft_getValidatorsByBlockNumber + commit seals in extraData; FISCO BCOS: getSealerList +
+ * signatureList; ChainMaker: GetConsensusValidators (vendors.md §2).
+ */
+export interface ConsensusApi {
+  /** The consensus algorithm the adapter was configured for, e.g. `qbft`. */
+  readonly algorithm: string;
+  /** The validators responsible for block `number` (ids as the chain spells them, lower-case hex on EVM). */
+  validatorsAt(number: bigint): Promise<ApiReading<readonly string[]>>;
+  /** The block's seal, with the committers recovered from their signatures by the harness. */
+  sealOf(block: BlockView): Promise<SealReading>;
+  /** Fewest distinct commit seals a block needs among `validatorCount` validators (BFT: ⌈2n/3⌉). */
+  quorum(validatorCount: number): number;
+}
+
+/** Status of an account or contract under the chain's governance (FISCO AccountManager: 0, 1, 2). */
+export type GovernedStatus = 'normal' | 'frozen' | 'abolished';
+
+/** Rights the governance grants: deploying contracts, and governing (intervening) itself. */
+export type PermissionScope = 'deploy' | 'governance';
+
+/** One governance act (JR/T 0184-2020 13.5, 12.8, 17.3.2: freeze, unfreeze, abolish, grant, revoke, upgrade). */
+export type GovernanceAction =
+  | { readonly kind: 'set-account-status'; readonly account: string; readonly status: GovernedStatus }
+  | { readonly kind: 'set-contract-status'; readonly contract: string; readonly status: GovernedStatus }
+  | { readonly kind: 'grant'; readonly scope: PermissionScope; readonly subject: string }
+  | { readonly kind: 'revoke'; readonly scope: PermissionScope; readonly subject: string }
+  /** Replaces a contract's code at its address, keeping its state (ChainMaker UPGRADE_CONTRACT). */
+  | {
+      readonly kind: 'upgrade-contract';
+      readonly contract: string;
+      readonly code: Hex;
+      readonly version: string;
+    };
+
+/** A governance act as the ledger records it: an upgrade is recorded by the hash of its code. */
+export type RecordedAction =
+  | Exclude<GovernanceAction, { readonly kind: 'upgrade-contract' }>
+  | {
+      readonly kind: 'upgrade-contract';
+      readonly contract: string;
+      readonly codeHash: Hex;
+      readonly version: string;
+    };
+
+/** The version of a contract the governance records (JR/T 0184-2020 12.2). */
+export interface ContractVersion {
+  /** Empty when the contract was never upgraded through the governance. */
+  readonly version: string;
+  readonly codeHash: Hex;
+}
+
+/** What the ledger records about a governance act (JR/T 0184-2020 17.3.2.5). */
+export interface InterventionRecord {
+  readonly action: RecordedAction;
+  /** The identity the chain records as having done it. */
+  readonly by: string;
+  readonly txId: string;
+  readonly blockNumber: bigint;
+}
+
+/**
+ * The chain's governance API, acting as the operator's governance identity (`governance.freeze`,
+ * `perm.write`, `contract.lifecycle`). Acts are transactions: `intent` gives the chain-native
+ * transaction of an act, which a check signs as `admin` (signAsAdmin) or, to probe authorisation, as
+ * any other identity, and submits through `transactions`.
+ */
+export interface GovernanceApi {
+  /** The identity holding the governance role that the adapter signs for (the operator's admin key). */
+  readonly admin: Identity;
+  intent(action: GovernanceAction): TxIntent;
+  signAsAdmin(intent: TxIntent, options?: SignOptions): Promise<SignedTx>;
+  accountStatus(account: string): Promise<ApiReading<GovernedStatus>>;
+  contractStatus(contract: string): Promise<ApiReading<GovernedStatus>>;
+  contractVersion(contract: string): Promise<ApiReading<ContractVersion>>;
+  hasPermission(scope: PermissionScope, subject: string): Promise<ApiReading<boolean>>;
+  /** Identities holding the governance (intervention) right. */
+  governors(): Promise<ApiReading<readonly string[]>>;
+  /** Governance acts the ledger records in blocks `fromBlock..toBlock`, read independently of any outcome. */
+  interventions(fromBlock: bigint, toBlock: bigint): Promise<ApiReading<readonly InterventionRecord[]>>;
+  /** Governance acts an outcome's events record. */
+  recordsOf(outcome: TxOutcome): readonly InterventionRecord[];
 }
 
 /** One chain family's client, as every suite sees it. */
@@ -220,5 +367,11 @@ export interface ChainAdapter {
   readonly evm?: EvmApi;
   readonly rpc?: RawRpcApi;
   readonly control?: ChainControl;
+  /** `node.control`: stop, start and restart the network's nodes (fault experiments). */
+  readonly nodes?: NodeControlApi;
+  /** `consensus.validators`: validator sets and block seals. */
+  readonly consensus?: ConsensusApi;
+  /** `governance.freeze`, `perm.write`, `contract.lifecycle`: the chain's governance API. */
+  readonly governance?: GovernanceApi;
   close(): Promise<void>;
 }

@@ -32,6 +32,8 @@ export async function fundIdentities(
   const { accounts, transactions } = adapter;
   const rounds = options.rounds ?? 3;
   let lastProblem = '';
+  /** Top-ups the node accepted but never recorded: evidence against the chain, not the operator. */
+  let lost = 0;
   // An identity whose top-up the ledger records as successful is funded: balances are read only to
   // decide who is short, so a chain that misreports balances (balance-drift) cannot keep funding
   // looping; PROP-01 is the check that judges balances.
@@ -70,6 +72,7 @@ export async function fundIdentities(
         else
           lastProblem =
             o === null ? `a top-up had no outcome after ${options.timeoutMs} ms` : 'a top-up reverted';
+        if (o === null) lost += 1;
       }
     }
     open = open.filter((r) => !funded.has(r));
@@ -79,10 +82,23 @@ export async function fundIdentities(
   const stillShort = open.filter((r, i) => balances[i]! < r.amount);
   if (stillShort.length === 0) return;
   const needed = stillShort.reduce((sum, r) => sum + r.amount, 0n);
-  throw new TargetError(
+  throw new FundingError(
     `could not fund ${stillShort.length} test account(s) from ${from.address} in ${rounds} rounds${lastProblem ? ` (${lastProblem})` : ''}`,
+    lost,
     {
       details: `they need about ${needed} native units in total; make sure the operator account holds that much and the target accepts its transfers`,
     },
   );
+}
+
+/** Funding failed; `lostTopUps` counts transfers the node accepted but never recorded. */
+export class FundingError extends TargetError {
+  constructor(
+    message: string,
+    readonly lostTopUps: number,
+    options: ConstructorParameters<typeof TargetError>[1],
+  ) {
+    super(message, options);
+    this.name = 'FundingError';
+  }
 }

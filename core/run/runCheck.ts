@@ -5,6 +5,7 @@ import type { CheckResult } from '../checks/CheckResultSchema.ts';
 import type { AnyCheck } from '../checks/defineCheck.ts';
 import type { AnyFixture } from '../checks/defineFixture.ts';
 import { TargetError } from '../errors/TargetError.ts';
+import { jsonSafe } from './jsonSafe.ts';
 import { createRpcTranscript } from './rpcTranscript.ts';
 
 /** The step's fixtures: each created once, on first use, and shared by every later check. */
@@ -162,7 +163,7 @@ export async function runCheck(
         durationMs: elapsed(),
       };
     }
-    return { ...base, ...outcome, ...reproduce(), durationMs: elapsed() };
+    return { ...base, ...jsonSafe(outcome), ...reproduce(), durationMs: elapsed() };
   } catch (error) {
     // Not swallowed: the error is the check's recorded verdict, shown in the report as inconclusive.
     const message =
