@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { apiFaults } from './catalogue/apiFaults.ts';
 import { contractFaults } from './catalogue/contractFaults.ts';
 import { coreFaults } from './catalogue/coreFaults.ts';
+import { governanceFaults } from './catalogue/governanceFaults.ts';
 import { ledgerFaults } from './catalogue/ledgerFaults.ts';
 import { nodeFaults } from './catalogue/nodeFaults.ts';
 import { transactionFaults } from './catalogue/transactionFaults.ts';
@@ -17,6 +18,7 @@ const allFaults = [
   ...ledgerFaults,
   ...transactionFaults,
   ...contractFaults,
+  ...governanceFaults,
   ...apiFaults,
   ...nodeFaults,
 ] as const;

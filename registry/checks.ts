@@ -14,6 +14,7 @@ import type { AnyCheck } from '#core/checks/defineCheck.ts';
 import { propertyTransferModel } from '#property/transfers/propertyTransferModel.ts';
 import { apiChecks } from './checks/apiChecks.ts';
 import { contractChecks } from './checks/contractChecks.ts';
+import { governanceChecks } from './checks/governanceChecks.ts';
 import { ledgerChecks } from './checks/ledgerChecks.ts';
 import { nodeChecks } from './checks/nodeChecks.ts';
 import { transactionChecks } from './checks/transactionChecks.ts';
@@ -40,6 +41,7 @@ export const checks: readonly AnyCheck[] = [
   ...ledgerChecks,
   ...transactionChecks,
   ...contractChecks,
+  ...governanceChecks,
   ...apiChecks,
   ...nodeChecks,
 ];

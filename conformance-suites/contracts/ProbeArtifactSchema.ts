@@ -7,7 +7,19 @@ const HexBytesSchema = z
   .transform((s) => s as `0x${string}`);
 
 /** Functions and events the checks call by name; an artifact without them is unusable. */
-export const probeAbiMembers = ['value', 'writeThenRevert', 'fail', 'Written'] as const;
+export const probeAbiMembers = [
+  'value',
+  'writeThenRevert',
+  'fail',
+  'Written',
+  'set',
+  'get',
+  'mix',
+  'emitEvents',
+  'spin',
+  'Ping',
+  'Pong',
+] as const;
 
 /**
  * Enough of a Solidity ABI entry to reject a wrong file; viem checks the rest when it encodes calls

@@ -4,6 +4,7 @@ import { receiptTimeoutMs } from '#core/checks/sharedParameters.ts';
 import { sendAndFollow } from '../transactions/sendAndFollow.ts';
 import { loadProbeArtifact } from './loadProbeArtifact.ts';
 import { probeContractFixture } from './probeContractFixture.ts';
+import { probeUnavailable } from './probeUnavailable.ts';
 
 /** Fixed gas: enough for the SSTORE + LOG + revert, and no estimation of a call that always reverts. */
 const revertCallGas = 200_000n;
@@ -51,8 +52,7 @@ export const contractRevertAtomic = defineCheck({
   async run({ adapter, params, account, fixture }) {
     const { transactions: txs, evm } = adapter;
     const probe = await fixture(probeContractFixture);
-    if (!probe.deployed)
-      return { status: 'error', summary: `precondition: ${probe.reason}`, evidence: probe.evidence };
+    if (!probe.deployed) return probeUnavailable(probe);
     const slotBefore = await evm.getStorageAt(probe.address, valueSlot);
     const signed = await txs.sign(
       {

@@ -2,6 +2,7 @@ import { defineCheck } from '#core/checks/defineCheck.ts';
 import { receiptTimeoutMs } from '#core/checks/sharedParameters.ts';
 import { loadProbeArtifact } from '../contracts/loadProbeArtifact.ts';
 import { probeContractFixture } from '../contracts/probeContractFixture.ts';
+import { probeUnavailable } from '../contracts/probeUnavailable.ts';
 import { sendAndFollow } from './sendAndFollow.ts';
 
 /** Fixed gas for the always-reverting call (no estimation of a call that always fails). */
@@ -35,8 +36,7 @@ export const txFailedLeavesReceipt = defineCheck({
   async run({ adapter, params, account, fixture }) {
     const txs = adapter.transactions;
     const probe = await fixture(probeContractFixture);
-    if (!probe.deployed)
-      return { status: 'error', summary: `precondition: ${probe.reason}`, evidence: probe.evidence };
+    if (!probe.deployed) return probeUnavailable(probe);
     const signed = await txs.sign(
       { kind: 'invoke', contract: probe.address, abi: loadProbeArtifact().abi, method: 'fail', args: [] },
       account,

@@ -42,9 +42,10 @@ export const txRawReplayRejected = defineCheck({
     }
     const outcome = await txs.awaitOutcome(first.txId, params.receiptTimeoutMs);
     if (outcome === null) {
+      // The node accepted it and never recorded it: a lost transaction is itself a defect (issue 7).
       return {
-        status: 'error',
-        summary: `precondition: the original transfer ${first.txId} is not on the ledger after ${params.receiptTimeoutMs} ms; replay not probed`,
+        status: 'fail',
+        summary: `the node accepted the original transfer ${first.txId} but it is not on the ledger after ${params.receiptTimeoutMs} ms (a lost transaction); replay not probed`,
         evidence: { txId: first.txId, receiptTimeoutMs: params.receiptTimeoutMs },
       };
     }

@@ -2,7 +2,7 @@ import type { SubmitOutcome } from '#core/adapter/ChainAdapter.ts';
 import type { AdapterWith } from '#core/checks/AdapterWith.ts';
 import { defineCheck } from '#core/checks/defineCheck.ts';
 import { receiptTimeoutMs } from '#core/checks/sharedParameters.ts';
-import { fundIdentities } from '#core/run/fundIdentities.ts';
+import { FundingError, fundIdentities } from '#core/run/fundIdentities.ts';
 
 const describeAnswer = (answer: SubmitOutcome): string =>
   answer.accepted ? `accepted as ${answer.txId}` : `refused ${answer.error.code}: ${answer.error.message}`;
@@ -64,12 +64,24 @@ export const txTamperedRejected = defineCheck({
     let funded: string | undefined;
     if (recovered !== 'unrecoverable' && adapter.capabilities.has('account.fund')) {
       const amount = await accounts.quote([{ kind: 'transfer', count: 1, value: 2n }]);
-      await fundIdentities(
-        adapter as AdapterWith<'account.fund'>,
-        account,
-        [{ identity: { address: recovered, sigAlg: signer.sigAlg }, amount }],
-        { timeoutMs: params.receiptTimeoutMs },
-      );
+      try {
+        await fundIdentities(
+          adapter as AdapterWith<'account.fund'>,
+          account,
+          [{ identity: { address: recovered, sigAlg: signer.sigAlg }, amount }],
+          { timeoutMs: params.receiptTimeoutMs, rounds: 1 },
+        );
+      } catch (error) {
+        // A top-up the node accepted and never recorded is a lost transaction: judged, not inconclusive.
+        if (error instanceof FundingError && error.lostTopUps > 0) {
+          return {
+            status: 'fail',
+            summary: `the node accepted a transfer from the step account but did not record it within ${params.receiptTimeoutMs} ms (a lost transaction); the tampered transaction was not probed`,
+            evidence: { recovered, fundingError: error.message, forgedAnswer },
+          };
+        }
+        throw error;
+      }
       funded = amount.toString();
     }
     if (recovered !== 'unrecoverable') {

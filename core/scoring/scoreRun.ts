@@ -147,9 +147,25 @@ export function judgeClause(
               : (clause.notEvaluatedReason ?? 'nothing in the profile evidences it'),
         }
       : {}),
+    ...(verdict === 'not-evaluated' && checkIds.length > 0
+      ? { reason: undecidedReason(checkIds, results) }
+      : {}),
     ...(documents.length > 0 ? { evidence: documents } : {}),
     ...(waivedBy.length > 0 ? { waivedBy } : {}),
   };
+}
+
+/** Why a clause with checks got no verdict: each check that did not decide, and what it said. */
+function undecidedReason(checkIds: readonly string[], results: ReadonlyMap<string, CheckResult>): string {
+  const parts = checkIds.flatMap((id) => {
+    const result = results.get(id);
+    if (!result) return [`${id}: no result`];
+    if (result.status === 'error') return [`${id} inconclusive: ${result.summary}`];
+    if (result.status === 'skip' && result.skipReason !== 'not-applicable')
+      return [`${id} skipped: ${result.summary}`];
+    return [];
+  });
+  return parts.join('; ');
 }
 
 export interface ScoreRunInput {

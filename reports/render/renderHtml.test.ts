@@ -30,13 +30,13 @@ describe('renderHtml', () => {
     const html = renderHtml(sampleReport());
     const header = html.slice(0, html.indexOf('<main>'));
     expect(header).toContain('<strong>不符合 nonconform</strong>');
-    expect(header).toContain('<strong>64</strong> / 100 over 覆盖率 coverage <strong>7.9%</strong>');
+    expect(header).toContain('<strong>60.9</strong> / 100 over 覆盖率 coverage <strong>7.3%</strong>');
     expect(header).toContain('pass ≥ 80 with coverage ≥ 80%');
     expect(header).toContain(
       'mandatory clause 0184-16.8 (API permission management against unauthorised calls) is nonconform',
     );
     expect(header).toMatch(
-      /profile <code>jrt-0193-2020@0\.2\.0<\/code> <code class="muted">sha256:[0-9a-f]{64}<\/code>/,
+      /profile <code>jrt-0193-2020@0\.3\.0<\/code> <code class="muted">sha256:[0-9a-f]{64}<\/code>/,
     );
     expect(header).toContain('20261124T101500Z-1a2b3c4d');
   });

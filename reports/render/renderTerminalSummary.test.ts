@@ -37,13 +37,13 @@ describe('renderTerminalSummary', () => {
   it('ends with score always beside coverage, overall verdict with reasons, and the report id', () => {
     const text = renderTerminalSummary(sampleReport());
     expect(text).toContain(
-      'Score    64 / 100 over 7.9% coverage (25 of 316 weight evaluated; conform needs ≥ 80 with ≥ 80% coverage)',
+      'Score    60.9 / 100 over 7.3% coverage (23 of 316 weight evaluated; conform needs ≥ 80 with ≥ 80% coverage)',
     );
     expect(text).toContain(
       'Overall  不符合 nonconform\n  - mandatory clause 0184-16.8 (API permission management against unauthorised calls) is nonconform\n',
     );
     expect(text).toContain(
-      "  - coverage 7.9% is below the profile's minimum of 80%: too little was evaluated to judge\n",
+      "  - coverage 7.3% is below the profile's minimum of 80%: too little was evaluated to judge\n",
     );
     expect(text.trimEnd().split('\n').at(-1)).toBe('Report   20261124T101500Z-1a2b3c4d');
   });

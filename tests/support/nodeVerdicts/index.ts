@@ -1,6 +1,7 @@
 import { apiVerdicts } from './apiVerdicts.ts';
 import { contractsVerdicts } from './contractsVerdicts.ts';
 import { coreVerdicts, type Expectation, type NodeVerdicts } from './coreVerdicts.ts';
+import { governanceVerdicts } from './governanceVerdicts.ts';
 import { ledgerVerdicts } from './ledgerVerdicts.ts';
 import { nodeVerdicts } from './nodeVerdicts.ts';
 import { transactionsVerdicts } from './transactionsVerdicts.ts';
@@ -12,6 +13,7 @@ const areas: readonly NodeVerdicts[] = [
   ledgerVerdicts,
   transactionsVerdicts,
   contractsVerdicts,
+  governanceVerdicts,
   apiVerdicts,
   nodeVerdicts,
 ];
