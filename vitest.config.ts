@@ -8,7 +8,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: [
-            '{core,adapters,conformance-suites,property-suites,load-tests,profiles,registry,reports,lambdas,infra,cli,fault-proxy}/**/*.test.ts',
+            '{core,adapters,conformance-suites,property-suites,load-tests,profiles,registry,reports,lambdas,infra,cli,fault-proxy,scripts}/**/*.test.ts',
           ],
           exclude: ['**/node_modules/**', 'cdk.out/**'],
           testTimeout: 60_000,

@@ -67,7 +67,7 @@ export function renderSelftestMarkdown(result: SelftestResult): string {
   );
   lines.push('');
   lines.push(
-    'How it runs: the embedded anvil behind two endpoints of the fault proxy, each a hardened gateway (TLS with the test CA, only the `eth`/`net`/`web3` namespaces, no node-side signing). First every check of the profile on the clean endpoints: none may fail or be inconclusive. Then, fault by fault, the checks built to catch it, with the fault on (on the second endpoint only for faults that make nodes disagree): each must end `fail`; under a transport fault, `error` (inconclusive), never `pass`.',
+    "How it runs: the embedded anvil behind four endpoints, each two proxies deep — a hardened gateway (TLS with the test CA, only the `eth`/`net`/`web3` namespaces, no node-side signing, JSON content type only) in front of a relay that rate-limits and that node-control hooks stop and start. Checks that need validators or governance run on the same anvil behind a permissioned-chain emulation (fault-proxy/emulation/: it proves the checks' logic, not a vendor). First every check of the profile on the clean endpoints: none may fail or be inconclusive. Then, fault by fault, the checks built to catch it, with the fault on the gateways (on the second endpoint only for faults that make nodes disagree): each must end `fail`; under a transport fault, `error` (inconclusive), never `pass`.",
   );
   lines.push('');
   lines.push('## By fault');

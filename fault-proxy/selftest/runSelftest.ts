@@ -12,15 +12,10 @@ import { createMemoryResultStore } from '#core/store/createMemoryResultStore.ts'
 import { detectionMatrix } from '../detectionMatrix.ts';
 import type { FaultName } from '../faultCatalogue.ts';
 import { faultCatalogue } from '../faultCatalogue.ts';
-import { type RunningFaultProxy, startFaultProxy } from '../startFaultProxy.ts';
-import { loadTestCertificates } from '../testCertificates.ts';
+import type { RunningFaultProxy } from '../startFaultProxy.ts';
 import { restrictProfile } from './restrictProfile.ts';
-import {
-  selftestEndpoints,
-  selftestGateway,
-  selftestParameters,
-  transportProbeChecks,
-} from './selftestConfig.ts';
+import { selftestParameters, selftestParameterValues, transportProbeChecks } from './selftestConfig.ts';
+import { createStacks, type Stack, type StackKind, slowResponseDelayMs, stackOf } from './selftestStacks.ts';
 
 export interface SelftestOptions {
   /** The clean chain (the embedded anvil). */
@@ -83,39 +78,36 @@ export async function runSelftest(options: SelftestOptions): Promise<SelftestRes
   const profileId = options.profileId ?? 'jrt-0193-2020';
   const profile = findProfile(options.registry, profileId);
   const inProfile = new Set(Object.keys(profile.checks));
-  const certificates = loadTestCertificates();
-  const proxies: RunningFaultProxy[] = [];
-  const adapters: ChainAdapter[] = [];
-  const family = options.registry.adapters.find((a) => a.family === 'evm');
-  if (!family) throw new Error('the registry has no evm adapter; the selftest runs on the embedded anvil');
+  const stacks = createStacks({ upstreamUrl: options.upstreamUrl, fundingKey: options.fundingKey });
   try {
-    for (let i = 0; i < selftestEndpoints; i++) {
-      const proxy = await startFaultProxy({
-        upstreamUrl: options.upstreamUrl,
-        delayMs: slowResponseDelayMs,
-        tls: { keyPem: certificates.serverKeyPem, certPem: certificates.serverCertPem },
-        allowedNamespaces: [...selftestGateway.allowedNamespaces],
-        deniedMethods: [...selftestGateway.deniedMethods],
-      });
-      proxies.push(proxy);
-      adapters.push(
-        await family.connect({
-          url: proxy.url,
-          signer: { kind: 'local-key', privateKey: options.fundingKey },
-          caCertPem: certificates.caCertPem,
-          embedded: false,
-        }),
-      );
-    }
-
+    /** Runs `checkIds` on the stack each belongs to (with the fault on that stack's gateways). */
     const runChecks = async (checkIds: readonly string[], fault?: FaultName): Promise<SelftestCell[]> => {
+      const byStack = new Map<StackKind, string[]>();
+      for (const id of checkIds)
+        byStack.set(stackOf(id, options.registry), [
+          ...(byStack.get(stackOf(id, options.registry)) ?? []),
+          id,
+        ]);
+      const cells = new Map<string, SelftestCell>();
+      for (const [kind, ids] of byStack) {
+        for (const cell of await runOnStack(await stacks.get(kind), ids, fault))
+          cells.set(cell.checkId, cell);
+      }
+      return checkIds.map((id) => cells.get(id) as SelftestCell);
+    };
+
+    const runOnStack = async (
+      stack: Stack,
+      checkIds: readonly string[],
+      fault?: FaultName,
+    ): Promise<SelftestCell[]> => {
       const restricted = restrictProfile(profile, checkIds, options.registry);
       const registry: Registry = { ...options.registry, profiles: [restricted] };
       const read = resolveProfile(restricted, registry).parameters;
       const parameters = Object.fromEntries(
-        Object.entries(selftestParameters)
-          .filter(([name]) => read.has(name))
-          .map(([name, p]) => [name, p.value]),
+        Object.entries({ ...selftestParameterValues(), ...stack.parameters }).filter(([name]) =>
+          read.has(name),
+        ),
       );
       const request = RunRequestSchema.parse({ runId: newRunId(), profile: restricted.id, parameters });
       // A load shard facing a slow endpoint needs three round trips before its first send: allow for
@@ -126,20 +118,20 @@ export async function runSelftest(options: SelftestOptions): Promise<SelftestRes
       });
       const store = createMemoryResultStore();
       const deps = {
-        adapter: adapters[0] as ChainAdapter,
-        network: adapters,
+        adapter: stack.adapters[0] as ChainAdapter,
+        network: stack.adapters,
         store,
         registry,
         progress: () => {},
         ...(options.signal ? { signal: options.signal } : {}),
       };
       await prepareRun(plan, deps);
-      if (fault) setFault(proxies, fault);
+      if (fault) setFault(stack.gateways, fault);
       let incompleteReason: string | undefined;
       try {
         incompleteReason = await executePlan(plan, deps);
       } finally {
-        if (fault) for (const proxy of proxies) proxy.setFaults([]);
+        if (fault) for (const proxy of stack.gateways) proxy.setFaults([]);
       }
       const report = await finalizeRun(plan.runId, {
         store,
@@ -150,7 +142,7 @@ export async function runSelftest(options: SelftestOptions): Promise<SelftestRes
       return checkIds.map((checkId) => cellOf(checkId, report.results, incompleteReason));
     };
 
-    options.progress(`clean run: every check of ${profileId} on ${proxies.length} clean endpoint(s) …`);
+    options.progress(`clean run: every check of ${profileId} on clean gateway endpoints …`);
     const clean = await runChecks(Object.keys(profile.checks));
     const falseFailures = clean.filter(
       (c) => c.status === 'fail' || c.status === 'error' || c.status === 'missing',
@@ -196,13 +188,9 @@ export async function runSelftest(options: SelftestOptions): Promise<SelftestRes
       durationMs: Date.now() - started,
     };
   } finally {
-    await Promise.allSettled(adapters.map((a) => a.close()));
-    await Promise.allSettled(proxies.map((p) => p.close()));
+    await stacks.close();
   }
 }
-
-/** Delay of every answer under slow-responses. */
-const slowResponseDelayMs = 1_500;
 
 /** Switches the fault on where it belongs: every endpoint, or the second only (node divergence). */
 function setFault(proxies: readonly RunningFaultProxy[], fault: FaultName): void {

@@ -46,6 +46,8 @@ describe('chaineval selftest', () => {
     const result = JSON.parse(await readFile(json, 'utf8')) as SelftestResult;
     expect(result.falseFailures).toEqual([]);
     expect(result.rows.map((r) => r.fault)).toEqual(FaultNameSchema.options);
+    // Issue 7: at least 40 named faults, each a realistic vendor defect.
+    expect(result.rows.filter((r) => !r.transport).length).toBeGreaterThanOrEqual(40);
     const undetected = result.rows.filter((r) => !r.detected);
     expect(
       undetected.map((r) => `${r.fault}: ${r.cells.map((c) => `${c.checkId} ${c.status}`).join(', ')}`),
