@@ -14,7 +14,23 @@ export interface TransactionCopies {
   readonly problems: readonly string[];
   /** The hash of the block the receipt names, as that block reports it (undefined when unreadable). */
   readonly blockHash?: string;
+  /**
+   * How long eth_getTransactionByHash still answered the pending form (blockHash null) after the
+   * receipt said the transaction was included, when it did (recorded, not judged, up to the grace).
+   */
+  readonly byHashLagMs?: number;
 }
+
+/**
+ * How long eth_getTransactionByHash may lag the receipt. anvil 1.7.1 under CPU load was seen answering
+ * the pending form (blockHash, blockNumber and transactionIndex null) right after serving the receipt,
+ * then the mined form a moment later: an index that catches up, not a ledger that disagrees. A node
+ * still answering the pending form after this grace fails.
+ */
+export const byHashGraceMs = 2_000;
+const byHashPollMs = 50;
+
+const isPendingForm = (value: unknown): boolean => isObject(value) && value.blockHash === null;
 
 /**
  * The two copies of a mined transaction a client can read: by its hash, and at the index its receipt
@@ -28,8 +44,21 @@ export async function readTransactionCopies(
   const copies: TransactionCopy[] = [];
   const problems: string[] = [];
   let blockHash: string | undefined;
-  const byHash = await trace.request('eth_getTransactionByHash', [txId]);
-  const byHashSource = 'eth_getTransactionByHash';
+  let byHash = await trace.request('eth_getTransactionByHash', [txId]);
+  let byHashLagMs: number | undefined;
+  if (byHash.kind === 'result' && isPendingForm(byHash.result)) {
+    const started = Date.now();
+    while (Date.now() - started < byHashGraceMs) {
+      await new Promise((resolve) => setTimeout(resolve, byHashPollMs));
+      byHash = await trace.request('eth_getTransactionByHash', [txId]);
+      if (!(byHash.kind === 'result' && isPendingForm(byHash.result))) break;
+    }
+    byHashLagMs = Date.now() - started;
+  }
+  const byHashSource =
+    byHashLagMs === undefined
+      ? 'eth_getTransactionByHash'
+      : `eth_getTransactionByHash (read again for ${byHashLagMs} ms after it answered the pending form)`;
   if (byHash.kind === 'error') {
     problems.push(
       `${byHashSource}(${txId}) answered error ${byHash.error.code} "${byHash.error.message.slice(0, 120)}"`,
@@ -66,7 +95,12 @@ export async function readTransactionCopies(
       copies.push({ source, tx: entry });
     }
   }
-  return { copies, problems, ...(blockHash === undefined ? {} : { blockHash }) };
+  return {
+    copies,
+    problems,
+    ...(blockHash === undefined ? {} : { blockHash }),
+    ...(byHashLagMs === undefined ? {} : { byHashLagMs }),
+  };
 }
 
 export function isObject(value: unknown): value is Record<string, unknown> {

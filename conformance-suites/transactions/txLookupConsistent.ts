@@ -40,7 +40,9 @@ interface Placement {
  * derived address), and also checks up to txSampleSize recent block transactions.
  *
  * Comparison policy: any disagreement, missing copy or malformed field is a `fail` naming the reads
- * and both values. An unreadable sample is `error`.
+ * and both values. An unreadable sample is `error`. eth_getTransactionByHash still answering the
+ * pending form just after the receipt was served is read again for up to 2 s (byHashGraceMs), the lag
+ * recorded in the evidence: an index catching up is not a ledger disagreement; one that does not is.
  */
 export const txLookupConsistent = defineCheck({
   id: 'tx-lookup-consistent',
@@ -85,14 +87,15 @@ export const txLookupConsistent = defineCheck({
         return unrecordedOutcome(`the check's ${label}`, sent, timeoutMs, { rpc: trace.exchanges() });
       const { receipt } = sent;
       const where = `own ${label} ${sent.txId}`;
+      if (receipt.status !== '0x1') problems.push(`${where}: recorded with status ${receipt.status}`);
+      const copies = await readTransactionCopies(trace, sent.txId, receipt);
       own.push({
         label,
         txId: sent.txId,
         block: quantity(receipt.blockNumber),
         index: quantity(receipt.transactionIndex),
+        ...(copies.byHashLagMs === undefined ? {} : { byHashLaggedReceiptMs: copies.byHashLagMs }),
       });
-      if (receipt.status !== '0x1') problems.push(`${where}: recorded with status ${receipt.status}`);
-      const copies = await readTransactionCopies(trace, sent.txId, receipt);
       problems.push(...copies.problems.map((p) => `${where}: ${p}`));
       if (copies.blockHash !== undefined && copies.blockHash !== receipt.blockHash) {
         problems.push(
