@@ -125,42 +125,47 @@ describe('chaineval CLI against real chains and DynamoDB Local', () => {
 
   it('marks the run incomplete and keeps what it obtained when the chain dies mid-run', async () => {
     const anvil: RunningAnvil = await startAnvil();
-    let killed = false;
-    const run = await cli(
-      [
-        'evaluate',
-        '--target',
-        anvil.url,
-        '--private-key-file',
-        keyFile,
-        ...store,
-        '--out',
-        join(dir, 'out2'),
-      ],
-      (line) => {
-        if (!killed && /\[conformance 4\/\d+\]/.test(line) && line.endsWith('…')) {
-          killed = true;
-          void anvil.stop();
-        }
-      },
-    );
-    expect(run.code).toBe(2);
-    expect(run.err).toMatch(/run incomplete: target .* stopped answering/);
-    const id = /report (\d{8}T\d{6}Z-[0-9a-f]{8}):/.exec(run.out)?.[1];
-    const client = createLocalDynamoClient(endpoint);
-    const stored = await createDynamoReportStore({ client, tableName: table }).getReport(id!);
-    client.destroy();
-    expect(stored?.run.status).toBe('incomplete');
-    expect(stored?.run.incompleteReason).toMatch(/stopped answering/);
-    expect(stored?.overall.verdict).toBe('incomplete');
-    // The first three checks finished before the chain died and are in the stored report.
-    expect(stored?.results.filter((r) => r.status === 'pass').map((r) => r.checkId)).toEqual(
-      expect.arrayContaining([
-        'tx-raw-replay-rejected',
-        'tx-wrong-chain-id-rejected',
-        'tx-tampered-rejected',
-      ]),
-    );
+    // Stopped here too: a failing assertion must not leave the chain running (stop is idempotent).
+    try {
+      let killed = false;
+      const run = await cli(
+        [
+          'evaluate',
+          '--target',
+          anvil.url,
+          '--private-key-file',
+          keyFile,
+          ...store,
+          '--out',
+          join(dir, 'out2'),
+        ],
+        (line) => {
+          if (!killed && /\[conformance 4\/\d+\]/.test(line) && line.endsWith('…')) {
+            killed = true;
+            void anvil.stop();
+          }
+        },
+      );
+      expect(run.code).toBe(2);
+      expect(run.err).toMatch(/run incomplete: target .* stopped answering/);
+      const id = /report (\d{8}T\d{6}Z-[0-9a-f]{8}):/.exec(run.out)?.[1];
+      const client = createLocalDynamoClient(endpoint);
+      const stored = await createDynamoReportStore({ client, tableName: table }).getReport(id!);
+      client.destroy();
+      expect(stored?.run.status).toBe('incomplete');
+      expect(stored?.run.incompleteReason).toMatch(/stopped answering/);
+      expect(stored?.overall.verdict).toBe('incomplete');
+      // The first three checks finished before the chain died and are in the stored report.
+      expect(stored?.results.filter((r) => r.status === 'pass').map((r) => r.checkId)).toEqual(
+        expect.arrayContaining([
+          'tx-raw-replay-rejected',
+          'tx-wrong-chain-id-rejected',
+          'tx-tampered-rejected',
+        ]),
+      );
+    } finally {
+      await anvil.stop();
+    }
   });
 
   it.each([
