@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import type { Hex } from '#core/adapter/ChainAdapter.ts';
+import { AddressShape, BloomShape, DataShape, Hash32Shape, QuantityShape } from '../evm/jsonRpcPrimitives.ts';
+
+export { AddressShape, BloomShape, DataShape, Hash32Shape, QuantityShape };
 
 /**
  * The shapes of the Ethereum JSON-RPC values the contract and event checks read, as
@@ -7,34 +9,6 @@ import type { Hex } from '#core/adapter/ChainAdapter.ts';
  * A check validates every object it judges with these, so a malformed field becomes a `fail` that
  * names it, not a crash. Only the fields the checks use are required; others pass through.
  */
-
-/** `uint`: 0x-prefixed hex without leading zeros ("0x0" for zero). */
-export const QuantityShape = z
-  .string()
-  .regex(/^0x(?:0|[1-9a-fA-F][0-9a-fA-F]*)$/, 'expected a hex quantity (0x-prefixed, no leading zeros)')
-  .transform((s) => BigInt(s));
-
-/** `bytes`: 0x-prefixed hex with an even number of digits ("0x" for none). */
-export const DataShape = z
-  .string()
-  .regex(/^0x(?:[0-9a-fA-F]{2})*$/, 'expected 0x-prefixed bytes (an even number of hex digits)')
-  .transform((s) => s.toLowerCase() as Hex);
-
-export const Hash32Shape = z
-  .string()
-  .regex(/^0x[0-9a-fA-F]{64}$/, 'expected a 32-byte hash')
-  .transform((s) => s.toLowerCase() as Hex);
-
-export const AddressShape = z
-  .string()
-  .regex(/^0x[0-9a-fA-F]{40}$/, 'expected a 20-byte address')
-  .transform((s) => s.toLowerCase() as Hex);
-
-/** `bytes256`: a 2048-bit bloom filter. */
-export const BloomShape = z
-  .string()
-  .regex(/^0x[0-9a-fA-F]{512}$/, 'expected a 256-byte bloom')
-  .transform((s) => s.toLowerCase() as Hex);
 
 /**
  * A storage word: `bytes32`, or `0x` for an empty slot (valid `bytes`, and what ganache 7.9.2 answers;
@@ -104,7 +78,4 @@ export type Transaction = z.output<typeof TransactionShape>;
 /** A filter id: execution-apis says `uint`; nodes answer quantities (Hardhat "0x1") or 16-byte data (anvil). */
 export const FilterIdShape = z.string().regex(/^0x[0-9a-fA-F]+$/, 'expected a hex filter id');
 
-/** A block number as JSON-RPC takes it. */
-export function quantity(n: bigint): Hex {
-  return `0x${n.toString(16)}`;
-}
+export { quantity } from '../evm/jsonRpcPrimitives.ts';

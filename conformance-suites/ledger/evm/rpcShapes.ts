@@ -1,5 +1,14 @@
 import { z } from 'zod';
 import type { Hex } from '#core/adapter/ChainAdapter.ts';
+import {
+  AddressShape,
+  BloomShape,
+  DataShape,
+  Hash32Shape,
+  QuantityShape,
+} from '../../evm/jsonRpcPrimitives.ts';
+
+export { AddressShape, BloomShape, DataShape, Hash32Shape, QuantityShape };
 
 /**
  * The shapes of the Ethereum JSON-RPC values the ledger checks read, as ethereum/execution-apis
@@ -8,34 +17,6 @@ import type { Hex } from '#core/adapter/ChainAdapter.ts';
  * Only the fields the checks use are required; others pass through (`looseObject`), because the
  * rebuilds (block size, header hash) need the node's fields exactly as sent.
  */
-
-/** `uint`: 0x-prefixed hex without leading zeros ("0x0" for zero). */
-export const QuantityShape = z
-  .string()
-  .regex(/^0x(?:0|[1-9a-fA-F][0-9a-fA-F]*)$/, 'expected a hex quantity (0x-prefixed, no leading zeros)')
-  .transform((s) => BigInt(s));
-
-/** `bytes`: 0x-prefixed hex with an even number of digits ("0x" for none). */
-export const DataShape = z
-  .string()
-  .regex(/^0x(?:[0-9a-fA-F]{2})*$/, 'expected 0x-prefixed bytes (an even number of hex digits)')
-  .transform((s) => s.toLowerCase() as Hex);
-
-export const Hash32Shape = z
-  .string()
-  .regex(/^0x[0-9a-fA-F]{64}$/, 'expected a 32-byte hash')
-  .transform((s) => s.toLowerCase() as Hex);
-
-export const AddressShape = z
-  .string()
-  .regex(/^0x[0-9a-fA-F]{40}$/, 'expected a 20-byte address')
-  .transform((s) => s.toLowerCase() as Hex);
-
-/** `bytes256`: the 2048-bit logs bloom. */
-export const BloomShape = z
-  .string()
-  .regex(/^0x[0-9a-fA-F]{512}$/, 'expected a 256-byte bloom')
-  .transform((s) => s.toLowerCase() as Hex);
 
 /** A transaction object as blocks (full form) and the by-hash/by-index lookups return it. */
 export const TransactionShape = z.looseObject({
