@@ -1,16 +1,15 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEvmAdapter } from '#adapters/evm/createEvmAdapter.ts';
-import { anvilDevPrivateKey, type RunningAnvil, startAnvil } from '#cli/embedded/startAnvil.ts';
+import { anvilDevPrivateKey, startAnvil } from '#cli/embedded/startAnvil.ts';
 import type { ChainAdapter } from '#core/adapter/ChainAdapter.ts';
-import type { CheckResult } from '#core/checks/CheckResultSchema.ts';
 import { createFixtureCache, runCheck } from '#core/run/runCheck.ts';
-import type { FaultName } from '#fault-proxy/faultCatalogue.ts';
 import { createTokenBucket, throttledReply } from '#fault-proxy/faults/rateLimitBypassed.ts';
 import { type RunningFaultProxy, startFaultProxy } from '#fault-proxy/startFaultProxy.ts';
-import { type CheckRunner, createCheckRunner } from '../support/createCheckRunner.ts';
+import { createCheckRunner } from '../support/createCheckRunner.ts';
 import { resolveTestProfile } from '../support/resolveTestProfile.ts';
+import { useAnvilBehindProxy } from '../support/useAnvilBehindProxy.ts';
 
 const signer = { kind: 'local-key', privateKey: anvilDevPrivateKey } as const;
 /** A key-like path segment: the recorded endpoint shows it as *** (core/security/redactUrl.ts). */
@@ -77,35 +76,11 @@ async function startLimiter(upstreamUrl: string): Promise<Limiter> {
 
 /** API-07, API-08 and API-03 on a real anvil, and each under the fault built for it. */
 describe('JSON-RPC object and policy checks on anvil', () => {
-  let anvil: RunningAnvil;
-  let proxy: RunningFaultProxy;
-  let direct: ChainAdapter;
-  let proxied: ChainAdapter;
-  let onAnvil: CheckRunner;
-  let viaProxy: CheckRunner;
-
-  beforeAll(async () => {
-    anvil = await startAnvil();
-    proxy = await startFaultProxy({ upstreamUrl: anvil.url });
-    direct = await createEvmAdapter({ url: anvil.url, signer });
-    proxied = await createEvmAdapter({ url: proxy.url, signer });
-    onAnvil = await createCheckRunner(direct, { fundedTransactions: 10 });
-    viaProxy = await createCheckRunner(proxied, { fundedTransactions: 10 });
-  });
-  afterEach(() => proxy?.setFaults([]));
-  afterAll(async () => {
-    await proxy?.close();
-    await anvil?.stop();
-  });
-
-  const runUnder = (faults: FaultName[], checkId: string): Promise<CheckResult> => {
-    proxy.setFaults(faults);
-    return viaProxy.run(checkId);
-  };
+  const env = useAnvilBehindProxy({ fundedTransactions: 10, embedded: false });
 
   describe('API-07 api-response-shapes', () => {
     it('passes on anvil: blocks, transactions, the receipt and its logs conform and agree', async () => {
-      const result = await onAnvil.run('api-response-shapes');
+      const result = await env.onAnvil.run('api-response-shapes');
       expect(result.status, result.summary).toBe('pass');
       expect(result.summary).toMatch(
         /^2 blocks, \d+ transaction\(s\), the receipt and 3 logs conform and agree$/,
@@ -117,7 +92,7 @@ describe('JSON-RPC object and policy checks on anvil', () => {
     });
 
     it('fails under malformed-quantities: "0x02" where execution-apis forbids leading zeros', async () => {
-      const result = await runUnder(['malformed-quantities'], 'api-response-shapes');
+      const result = await env.runUnder(['malformed-quantities'], 'api-response-shapes');
       expect(result.status).toBe('fail');
       expect(result.summary).toMatch(/genesis block \.number: expected a uint quantity .* \("0x00"\)/);
       const issues = result.actual as { at: string; problem: string; value?: string }[];
@@ -132,7 +107,7 @@ describe('JSON-RPC object and policy checks on anvil', () => {
 
   describe('API-08 api-chain-id-consistent', () => {
     it('passes on anvil: 0x7a69 on every call, net_version 31337, transactions bound to 31337', async () => {
-      const result = await onAnvil.run('api-chain-id-consistent');
+      const result = await env.onAnvil.run('api-chain-id-consistent');
       expect(result.status, result.summary).toBe('pass');
       expect(result.summary).toMatch(
         /^eth_chainId 0x7a69 on 6 calls over 1 endpoint\(s\), net_version 31337 \(= chain id\), \d+ transaction\(s\) bound to chain 31337$/,
@@ -140,13 +115,13 @@ describe('JSON-RPC object and policy checks on anvil', () => {
     });
 
     it('passes over two endpoints of the same chain and fails when the second is another chain', async () => {
-      const account = onAnvil.account;
+      const account = env.onAnvil.account;
       const { resolved, values, requirements } = resolveTestProfile();
       const check = resolved.checks.find((c) => c.id === 'api-chain-id-consistent');
       if (!check || !account) throw new Error('check or account missing');
       const run = (network: ChainAdapter[]) =>
         runCheck(check, {
-          adapter: direct,
+          adapter: env.direct,
           network,
           params: values,
           requirements,
@@ -155,7 +130,7 @@ describe('JSON-RPC object and policy checks on anvil', () => {
           progress: () => {},
           signal: new AbortController().signal,
         });
-      const same = await run([direct, proxied]);
+      const same = await run([env.direct, env.proxied]);
       expect(same.status, same.summary).toBe('pass');
       expect(same.summary).toMatch(/ on 12 calls over 2 endpoint\(s\)/);
       const other = await startAnvil();
@@ -164,7 +139,7 @@ describe('JSON-RPC object and policy checks on anvil', () => {
         // would pass this check (LED-04 compares ledgers); a different chain id must not.
         const foreign = await createEvmAdapter({ url: other.url, signer });
         await foreign.rpc?.request('anvil_setChainId', [1337]);
-        const mixed = await run([direct, foreign]);
+        const mixed = await run([env.direct, foreign]);
         expect(mixed.status).toBe('fail');
         expect(mixed.summary).toContain('endpoint 1 eth_chainId answered 0x539 besides the announced 0x7a69');
       } finally {
@@ -173,7 +148,7 @@ describe('JSON-RPC object and policy checks on anvil', () => {
     });
 
     it('fails under chain-id-flapping: every second eth_chainId is 0x7a6a', async () => {
-      const result = await runUnder(['chain-id-flapping'], 'api-chain-id-consistent');
+      const result = await env.runUnder(['chain-id-flapping'], 'api-chain-id-consistent');
       expect(result.status).toBe('fail');
       expect(result.summary).toBe(
         'endpoint 0 eth_chainId answered 0x7a6a besides the announced 0x7a69 (0x7a69 0x7a6a 0x7a69 0x7a6a 0x7a69 0x7a6a)',
@@ -185,7 +160,7 @@ describe('JSON-RPC object and policy checks on anvil', () => {
     let limiter: Limiter;
     let bypassing: RunningFaultProxy;
     beforeAll(async () => {
-      limiter = await startLimiter(anvil.url);
+      limiter = await startLimiter(env.anvil.url);
       bypassing = await startFaultProxy({ upstreamUrl: limiter.url });
     });
     afterAll(async () => {
@@ -196,7 +171,7 @@ describe('JSON-RPC object and policy checks on anvil', () => {
       createCheckRunner(await createEvmAdapter({ url, signer }), { fundedTransactions: 0 });
 
     it('fails on bare anvil: 200 calls in a burst, none throttled (an honest finding for a dev node)', async () => {
-      const result = await onAnvil.run('api-rate-limited-authenticated');
+      const result = await env.onAnvil.run('api-rate-limited-authenticated');
       expect(result.status).toBe('fail');
       expect(result.summary).toMatch(
         /^none of 200 eth_chainId calls sent 20 at a time \(in \d+ ms\) was throttled: 200 served$/,
@@ -218,13 +193,13 @@ describe('JSON-RPC object and policy checks on anvil', () => {
     });
 
     it('fails requireAuth on bare anvil: it answers a caller without credentials', async () => {
-      const result = await onAnvil.run('api-rate-limited-authenticated', {
+      const result = await env.onAnvil.run('api-rate-limited-authenticated', {
         requireAuth: true,
         requireRateLimit: false,
       });
       expect(result.status).toBe('fail');
       expect(result.summary).toBe(
-        `${anvil.url} answers eth_chainId ("0x7a69") to a caller without credentials`,
+        `${env.anvil.url} answers eth_chainId ("0x7a69") to a caller without credentials`,
       );
     });
 

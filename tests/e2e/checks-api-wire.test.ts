@@ -1,12 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createEvmAdapter } from '#adapters/evm/createEvmAdapter.ts';
-import { anvilDevPrivateKey, type RunningAnvil, startAnvil } from '#cli/embedded/startAnvil.ts';
+import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '#core/checks/CheckResultSchema.ts';
-import type { FaultName } from '#fault-proxy/faultCatalogue.ts';
-import { type RunningFaultProxy, startFaultProxy } from '#fault-proxy/startFaultProxy.ts';
-import { type CheckRunner, createCheckRunner } from '../support/createCheckRunner.ts';
-
-const signer = { kind: 'local-key', privateKey: anvilDevPrivateKey } as const;
+import { useAnvilBehindProxy } from '../support/useAnvilBehindProxy.ts';
 
 interface Probe {
   readonly name: string;
@@ -21,35 +15,11 @@ const probesOf = (result: CheckResult) => (result.evidence?.probes ?? []) as Pro
  * recorded, and fails under the fault named for it, behind the fault proxy.
  */
 describe('JSON-RPC wire checks on anvil', () => {
-  let anvil: RunningAnvil;
-  let proxy: RunningFaultProxy;
-  let onAnvil: CheckRunner;
-  let viaProxy: CheckRunner;
-
-  beforeAll(async () => {
-    anvil = await startAnvil();
-    proxy = await startFaultProxy({ upstreamUrl: anvil.url });
-    onAnvil = await createCheckRunner(await createEvmAdapter({ url: anvil.url, signer }), {
-      fundedTransactions: 1,
-    });
-    viaProxy = await createCheckRunner(await createEvmAdapter({ url: proxy.url, signer }), {
-      fundedTransactions: 1,
-    });
-  });
-  afterEach(() => proxy?.setFaults([]));
-  afterAll(async () => {
-    await proxy?.close();
-    await anvil?.stop();
-  });
-
-  const runUnder = (faults: FaultName[], checkId: string): Promise<CheckResult> => {
-    proxy.setFaults(faults);
-    return viaProxy.run(checkId);
-  };
+  const env = useAnvilBehindProxy({ fundedTransactions: 1, embedded: false });
 
   describe('API-04 api-batch-semantics', () => {
     it('passes on anvil, recording its whole-batch -32600 for a batch holding entries that are not requests', async () => {
-      const result = await onAnvil.run('api-batch-semantics');
+      const result = await env.onAnvil.run('api-batch-semantics');
       expect(result.status, result.summary).toBe('pass');
       expect(result.summary).toBe(
         'all 4 batches answered per JSON-RPC 2.0 §6 (tolerated deviation: invalid-entries rejected the whole batch with one -32600 error instead of answering each entry; tolerated: no answer is attributed to a wrong id)',
@@ -57,11 +27,11 @@ describe('JSON-RPC wire checks on anvil', () => {
     });
 
     it('passes through the clean fault proxy', async () => {
-      expect((await runUnder([], 'api-batch-semantics')).status).toBe('pass');
+      expect((await env.runUnder([], 'api-batch-semantics')).status).toBe('pass');
     });
 
     it('fails under batch-ids-mismatched: answers paired with the wrong requests', async () => {
-      const result = await runUnder(['batch-ids-mismatched'], 'api-batch-semantics');
+      const result = await env.runUnder(['batch-ids-mismatched'], 'api-batch-semantics');
       expect(result.status).toBe('fail');
       expect(result.summary).toMatch(
         /^1 of 4 batches answered out of contract: mixed-batch: id 1 \(eth_chainId\): answered /,
@@ -72,7 +42,7 @@ describe('JSON-RPC wire checks on anvil', () => {
 
   describe('API-05 api-oversized-and-malformed-requests', () => {
     it('passes on anvil: every probe refused with a JSON-RPC error (or the connection closed), anvil answering after each', async () => {
-      const result = await onAnvil.run('api-oversized-and-malformed-requests');
+      const result = await env.onAnvil.run('api-oversized-and-malformed-requests');
       expect(result.status, result.summary).toBe('pass');
       const probes = probesOf(result);
       expect(probes.map((p) => p.name)).toEqual([
@@ -90,7 +60,10 @@ describe('JSON-RPC wire checks on anvil', () => {
     });
 
     it('fails under malformed-request-html-500: HTTP 500 HTML pages instead of JSON-RPC errors', async () => {
-      const result = await runUnder(['malformed-request-html-500'], 'api-oversized-and-malformed-requests');
+      const result = await env.runUnder(
+        ['malformed-request-html-500'],
+        'api-oversized-and-malformed-requests',
+      );
       expect(result.status).toBe('fail');
       const failed = Object.fromEntries(probesOf(result).map((p) => [p.name, p.problems.join('; ')]));
       for (const name of ['oversized-body', 'deeply-nested-json', 'not-json'])
@@ -103,7 +76,7 @@ describe('JSON-RPC wire checks on anvil', () => {
 
   describe('API-06 api-invalid-params-rejected', () => {
     it('passes on anvil: malformed values refused with -32602, non-canonical encodings read canonically', async () => {
-      const result = await onAnvil.run('api-invalid-params-rejected');
+      const result = await env.onAnvil.run('api-invalid-params-rejected');
       expect(result.status, result.summary).toBe('pass');
       const actual = result.actual as Record<string, string>;
       expect(actual['address-19-bytes']).toBe('-32602');
@@ -114,7 +87,7 @@ describe('JSON-RPC wire checks on anvil', () => {
     });
 
     it('fails under lenient-params: invalid input answered with 0x0 and null', async () => {
-      const result = await runUnder(['lenient-params'], 'api-invalid-params-rejected');
+      const result = await env.runUnder(['lenient-params'], 'api-invalid-params-rejected');
       expect(result.status).toBe('fail');
       expect(result.summary).toContain(
         'address-19-bytes accepted invalid input (an address is 20 bytes): result "0x0"',

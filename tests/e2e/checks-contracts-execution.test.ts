@@ -1,9 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createEvmAdapter } from '#adapters/evm/createEvmAdapter.ts';
-import { anvilDevPrivateKey, type RunningAnvil, startAnvil } from '#cli/embedded/startAnvil.ts';
-import type { ChainAdapter } from '#core/adapter/ChainAdapter.ts';
-import { type RunningFaultProxy, startFaultProxy } from '#fault-proxy/startFaultProxy.ts';
-import { type CheckRunner, createCheckRunner } from '../support/createCheckRunner.ts';
+import { describe, expect, it } from 'vitest';
+import { useAnvilBehindProxy } from '../support/useAnvilBehindProxy.ts';
 
 /** Short enough that a fault which hides an outcome costs seconds, long enough for automine. */
 const parameters = { receiptTimeoutMs: 5_000 };
@@ -12,40 +8,22 @@ const checkIds = ['contract-resource-limits', 'contract-deploy-efficiency'] as c
 
 /** SC-03 and SC-08 on a real anvil: each passes on the clean chain and fails under its named faults. */
 describe('contract execution checks on anvil', () => {
-  let anvil: RunningAnvil;
-  let proxy: RunningFaultProxy;
-  let onAnvil: CheckRunner;
-  let viaProxy: CheckRunner;
-
-  beforeAll(async () => {
-    anvil = await startAnvil();
-    proxy = await startFaultProxy({ upstreamUrl: anvil.url });
-    const signer = { kind: 'local-key', privateKey: anvilDevPrivateKey } as const;
-    const direct: ChainAdapter = await createEvmAdapter({ url: anvil.url, signer, embedded: true });
-    const proxied: ChainAdapter = await createEvmAdapter({ url: proxy.url, signer });
-    onAnvil = await createCheckRunner(direct, { parameters });
-    viaProxy = await createCheckRunner(proxied, { parameters });
-  });
-  afterEach(() => proxy?.setFaults([]));
-  afterAll(async () => {
-    await proxy?.close();
-    await anvil?.stop();
-  });
+  const env = useAnvilBehindProxy({ parameters });
 
   it.each(checkIds)('%s passes on anvil', async (checkId) => {
-    const result = await onAnvil.run(checkId);
+    const result = await env.onAnvil.run(checkId);
     expect(result, result.summary).toMatchObject({ status: 'pass', checkId });
   });
 
   // Control: the failures below come from the fault, not from the proxy itself.
   it.each(checkIds)('%s passes through the proxy with no fault', async (checkId) => {
-    const result = await viaProxy.run(checkId);
+    const result = await env.viaProxy.run(checkId);
     expect(result, result.summary).toMatchObject({ status: 'pass', checkId });
   });
 
   describe('SC-03 contract-resource-limits', () => {
     it('sees spin() run out of all its gas and the next transaction recorded', async () => {
-      const result = await onAnvil.run('contract-resource-limits');
+      const result = await env.onAnvil.run('contract-resource-limits');
       expect(result.summary).toMatch(
         /^spin\(\) ran out of gas \(status 0x0, all 500000 gas used\) in block (\d+); eth_call answered error -32603; the next transaction was recorded \(status 0x1 in block \d+\)$/,
       );
@@ -58,8 +36,8 @@ describe('contract execution checks on anvil', () => {
     });
 
     it('fails under lying-receipts: the endless call is reported successful', async () => {
-      proxy.setFaults(['lying-receipts']);
-      const result = await viaProxy.run('contract-resource-limits');
+      env.proxy.setFaults(['lying-receipts']);
+      const result = await env.viaProxy.run('contract-resource-limits');
       expect(result.status).toBe('fail');
       expect(result.summary).toMatch(
         /^spin\(\) \(0x[0-9a-f]{64}\) is recorded as successful, but it never returns$/,
@@ -68,8 +46,8 @@ describe('contract execution checks on anvil', () => {
     });
 
     it('fails under gas-used-understated: the halt is charged less than its gas limit', async () => {
-      proxy.setFaults(['gas-used-understated']);
-      const result = await viaProxy.run('contract-resource-limits');
+      env.proxy.setFaults(['gas-used-understated']);
+      const result = await env.viaProxy.run('contract-resource-limits');
       expect(result.status).toBe('fail');
       expect(result.summary).toBe(
         'spin() used 250000 gas according to its receipt; an out-of-gas halt consumes the whole limit of 500000; ' +
@@ -81,7 +59,7 @@ describe('contract execution checks on anvil', () => {
 
   describe('SC-08 contract-deploy-efficiency', () => {
     it('reports each deployment time and the median against the bound', async () => {
-      const result = await onAnvil.run('contract-deploy-efficiency');
+      const result = await env.onAnvil.run('contract-deploy-efficiency');
       expect(result.status, result.summary).toBe('pass');
       expect(result.summary).toMatch(
         /^median deployment time \d+ ms over 3 deployments \(\d+, \d+, \d+ ms; bound 5000 ms\), code readable and equal to the artifact$/,
@@ -92,8 +70,8 @@ describe('contract execution checks on anvil', () => {
     });
 
     it('fails under code-visible-late: deployments stay invisible past the bound', async () => {
-      proxy.setFaults(['code-visible-late']);
-      const result = await viaProxy.run('contract-deploy-efficiency');
+      env.proxy.setFaults(['code-visible-late']);
+      const result = await env.viaProxy.run('contract-deploy-efficiency');
       expect(result.status).toBe('fail');
       // More than half of the samples above the bound decide the median: the check stops after two.
       expect(result.summary).toBe(

@@ -1,14 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createEvmAdapter } from '#adapters/evm/createEvmAdapter.ts';
-import { anvilDevPrivateKey, type RunningAnvil, startAnvil } from '#cli/embedded/startAnvil.ts';
-import type { ChainAdapter } from '#core/adapter/ChainAdapter.ts';
+import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '#core/checks/CheckResultSchema.ts';
 import { createFixtureCache, runCheck } from '#core/run/runCheck.ts';
-import type { FaultName } from '#fault-proxy/faultCatalogue.ts';
-import { type RunningFaultProxy, startFaultProxy } from '#fault-proxy/startFaultProxy.ts';
 import { registry } from '#registry/index.ts';
-import { type CheckRunner, createCheckRunner } from '../support/createCheckRunner.ts';
 import { resolveTestProfile } from '../support/resolveTestProfile.ts';
+import { useAnvilBehindProxy } from '../support/useAnvilBehindProxy.ts';
 
 /** Short enough that a fault which hides an outcome costs seconds, long enough for automine. */
 const parameters = { receiptTimeoutMs: 5_000 };
@@ -21,32 +16,7 @@ const checkIds = [
 
 /** SC-02, SC-09 and SC-10 on a real anvil: each passes on the clean chain and fails under its named faults. */
 describe('contract state checks on anvil', () => {
-  let anvil: RunningAnvil;
-  let proxy: RunningFaultProxy;
-  let direct: ChainAdapter;
-  let proxied: ChainAdapter;
-  let onAnvil: CheckRunner;
-  let viaProxy: CheckRunner;
-
-  beforeAll(async () => {
-    anvil = await startAnvil();
-    proxy = await startFaultProxy({ upstreamUrl: anvil.url });
-    const signer = { kind: 'local-key', privateKey: anvilDevPrivateKey } as const;
-    direct = await createEvmAdapter({ url: anvil.url, signer, embedded: true });
-    proxied = await createEvmAdapter({ url: proxy.url, signer });
-    onAnvil = await createCheckRunner(direct, { parameters });
-    viaProxy = await createCheckRunner(proxied, { parameters });
-  });
-  afterEach(() => proxy?.setFaults([]));
-  afterAll(async () => {
-    await proxy?.close();
-    await anvil?.stop();
-  });
-
-  const runUnder = (faults: FaultName[], checkId: (typeof checkIds)[number]): Promise<CheckResult> => {
-    proxy.setFaults(faults);
-    return viaProxy.run(checkId);
-  };
+  const env = useAnvilBehindProxy({ parameters });
 
   /**
    * A network of two endpoints as a run with `--target` twice sees it: anvil itself first (the checks
@@ -57,11 +27,11 @@ describe('contract state checks on anvil', () => {
     if (!check) throw new Error(`${checkId} is not registered`);
     const { values, requirements } = resolveTestProfile(undefined, parameters);
     return runCheck(check, {
-      adapter: direct,
-      network: [direct, proxied],
+      adapter: env.direct,
+      network: [env.direct, env.proxied],
       params: values,
       requirements,
-      account: onAnvil.account,
+      account: env.onAnvil.account,
       fixtures: createFixtureCache(),
       progress: () => {},
       signal: new AbortController().signal,
@@ -69,19 +39,19 @@ describe('contract state checks on anvil', () => {
   };
 
   it.each(checkIds)('%s passes on anvil', async (checkId) => {
-    const result = await onAnvil.run(checkId);
+    const result = await env.onAnvil.run(checkId);
     expect(result, result.summary).toMatchObject({ status: 'pass', checkId });
   });
 
   // Control: the failures below come from the fault, not from the proxy itself.
   it.each(checkIds)('%s passes through the proxy with no fault', async (checkId) => {
-    const result = await runUnder([], checkId);
+    const result = await env.runUnder([], checkId);
     expect(result, result.summary).toMatchObject({ status: 'pass', checkId });
   });
 
   describe('SC-02 contract-call-deterministic', () => {
     it('gets x1 from get() at the block of set(x1), three times, and the recomputed mix()', async () => {
-      const result = await onAnvil.run('contract-call-deterministic');
+      const result = await env.onAnvil.run('contract-call-deterministic');
       expect(result.summary).toMatch(
         /^5 calls at block \d+ gave identical answers on the one endpoint \(repeatability only: pass --target once per node to compare nodes\)/,
       );
@@ -103,14 +73,14 @@ describe('contract state checks on anvil', () => {
     });
 
     it('fails under nondeterministic-call: the same call at the same block gives two answers', async () => {
-      const result = await runUnder(['nondeterministic-call'], 'contract-call-deterministic');
+      const result = await env.runUnder(['nondeterministic-call'], 'contract-call-deterministic');
       expect(result.status).toBe('fail');
       expect(result.summary).toMatch(/^eth_call get\(\) at block \d+ answered 2 different results: /);
       expect(result.summary).toMatch(/expected 0x0{48}[0-9a-f]{16}/);
     });
 
     it('fails under state-one-block-behind on the second endpoint: the nodes disagree', async () => {
-      proxy.setFaults(['state-one-block-behind']);
+      env.proxy.setFaults(['state-one-block-behind']);
       const result = await runOnTwoEndpoints('contract-call-deterministic');
       expect(result.status).toBe('fail');
       expect(result.summary).toMatch(
@@ -121,7 +91,7 @@ describe('contract state checks on anvil', () => {
 
   describe('SC-09 contract-code-matches-artifact', () => {
     it('finds the artifact runtime at latest and at the deployment block, and no code before it', async () => {
-      const result = await onAnvil.run('contract-code-matches-artifact');
+      const result = await env.onAnvil.run('contract-code-matches-artifact');
       expect(result.status, result.summary).toBe('pass');
       const expected = result.expected as Record<string, string>;
       expect(Object.keys(expected)).toEqual([
@@ -135,7 +105,7 @@ describe('contract state checks on anvil', () => {
     });
 
     it('fails under code-truncated, naming where the bytes end', async () => {
-      const result = await runUnder(['code-truncated'], 'contract-code-matches-artifact');
+      const result = await env.runUnder(['code-truncated'], 'contract-code-matches-artifact');
       expect(result.status).toBe('fail');
       expect(result.summary).toMatch(
         /^eth_getCode at latest answered 811 bytes, keccak256 0x[0-9a-f]{64}, expected the artifact's 812 bytes, keccak256 0x[0-9a-f]{64} \(one is a prefix of the other: they differ from byte 811 on\)/,
@@ -143,7 +113,7 @@ describe('contract state checks on anvil', () => {
     });
 
     it('fails under historical-state-reads-latest: code shows before its deployment block', async () => {
-      const result = await runUnder(['historical-state-reads-latest'], 'contract-code-matches-artifact');
+      const result = await env.runUnder(['historical-state-reads-latest'], 'contract-code-matches-artifact');
       expect(result.status).toBe('fail');
       expect(result.summary).toMatch(
         /^eth_getCode at D - 1 = \d+ answered 812 bytes, keccak256 0x[0-9a-f]{64}, expected no code before the deployment block$/,
@@ -153,7 +123,7 @@ describe('contract state checks on anvil', () => {
 
   describe('SC-10 contract-storage-history', () => {
     it('reads x1 at block a and x2 at b and latest, by storage and by call', async () => {
-      const result = await onAnvil.run('contract-storage-history');
+      const result = await env.onAnvil.run('contract-storage-history');
       expect(result.status, result.summary).toBe('pass');
       const actual = result.actual as Record<string, { storage: string; call: string }>;
       for (const reading of Object.values(actual)) expect(reading.storage).toBe(reading.call);
@@ -170,7 +140,7 @@ describe('contract state checks on anvil', () => {
     });
 
     it('fails under historical-state-reads-latest: block a answers the latest value', async () => {
-      const result = await runUnder(['historical-state-reads-latest'], 'contract-storage-history');
+      const result = await env.runUnder(['historical-state-reads-latest'], 'contract-storage-history');
       expect(result.status).toBe('fail');
       expect(result.summary).toMatch(
         /^eth_getStorageAt at a = \d+ answered (\d+), expected \d+ \(the latest value\); eth_call get\(\) at a = \d+ answered \1, expected \d+ \(the latest value\)$/,

@@ -1,13 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEvmAdapter } from '#adapters/evm/createEvmAdapter.ts';
-import { anvilDevPrivateKey, type RunningAnvil, startAnvil } from '#cli/embedded/startAnvil.ts';
-import type { ChainAdapter } from '#core/adapter/ChainAdapter.ts';
 import type { CheckResult } from '#core/checks/CheckResultSchema.ts';
-import type { FaultName } from '#fault-proxy/faultCatalogue.ts';
-import { type RunningFaultProxy, startFaultProxy } from '#fault-proxy/startFaultProxy.ts';
 import { type CheckRunner, createCheckRunner } from '../support/createCheckRunner.ts';
 import type { RunningNode } from '../support/RunningNode.ts';
 import { startHardhat } from '../support/startHardhat.ts';
+import { useAnvilBehindProxy } from '../support/useAnvilBehindProxy.ts';
 
 /** Short enough that a fault which hides an outcome costs seconds, long enough for automine. */
 const parameters = { receiptTimeoutMs: 5_000 };
@@ -24,45 +21,22 @@ const exchanges = (result: CheckResult): Exchange[] =>
 
 /** EV-01..03 on a real anvil: each passes on the clean chain and fails under its named faults. */
 describe('event checks on anvil', () => {
-  let anvil: RunningAnvil;
-  let proxy: RunningFaultProxy;
-  let onAnvil: CheckRunner;
-  let viaProxy: CheckRunner;
-
-  beforeAll(async () => {
-    anvil = await startAnvil();
-    proxy = await startFaultProxy({ upstreamUrl: anvil.url });
-    const signer = { kind: 'local-key', privateKey: anvilDevPrivateKey } as const;
-    const direct: ChainAdapter = await createEvmAdapter({ url: anvil.url, signer, embedded: true });
-    const proxied: ChainAdapter = await createEvmAdapter({ url: proxy.url, signer });
-    onAnvil = await createCheckRunner(direct, { parameters });
-    viaProxy = await createCheckRunner(proxied, { parameters });
-  });
-  afterEach(() => proxy?.setFaults([]));
-  afterAll(async () => {
-    await proxy?.close();
-    await anvil?.stop();
-  });
-
-  const runUnder = (faults: FaultName[], checkId: (typeof checkIds)[number]): Promise<CheckResult> => {
-    proxy.setFaults(faults);
-    return viaProxy.run(checkId);
-  };
+  const env = useAnvilBehindProxy({ parameters });
 
   it.each(checkIds)('%s passes on anvil', async (checkId) => {
-    const result = await onAnvil.run(checkId);
+    const result = await env.onAnvil.run(checkId);
     expect(result, result.summary).toMatchObject({ status: 'pass', checkId });
   });
 
   // Control: the failures below come from the fault, not from the proxy itself.
   it.each(checkIds)('%s passes through the proxy with no fault', async (checkId) => {
-    const result = await runUnder([], checkId);
+    const result = await env.runUnder([], checkId);
     expect(result, result.summary).toMatchObject({ status: 'pass', checkId });
   });
 
   describe('EV-01 event-logs-complete', () => {
     it('reads the 9 emitted logs back by range, block hash and topics, and nothing for other criteria', async () => {
-      const result = await onAnvil.run('event-logs-complete');
+      const result = await env.onAnvil.run('event-logs-complete');
       expect(result.summary).toMatch(
         /^9 logs of 5 transactions in blocks (\d+)\.\.(\d+) match the emitted events and blooms; 10 eth_getLogs queries \(range, blockHash, topics, negative\) returned exactly the matching logs in order$/,
       );
@@ -71,7 +45,7 @@ describe('event checks on anvil', () => {
     });
 
     it('fails under logs-dropped: the last block of the range is missing', async () => {
-      const result = await runUnder(['logs-dropped'], 'event-logs-complete');
+      const result = await env.runUnder(['logs-dropped'], 'event-logs-complete');
       expect(result.status).toBe('fail');
       expect(result.summary).toMatch(
         /^eth_getLogs\(blocks (\d+)\.\.(\d+), address\) misses 4 of 9 log\(s\): block \2 logIndex 0 \(tx 0x[0-9a-f]{8}…\), block \2 logIndex 1/,
@@ -79,7 +53,7 @@ describe('event checks on anvil', () => {
     });
 
     it('fails under logs-topic-filter-ignored: Pong and foreign-tag logs come back', async () => {
-      const result = await runUnder(['logs-topic-filter-ignored'], 'event-logs-complete');
+      const result = await env.runUnder(['logs-topic-filter-ignored'], 'event-logs-complete');
       expect(result.status).toBe('fail');
       expect(result.summary).toMatch(
         /^eth_getLogs\(blocks \d+\.\.\d+, address, topics \[Ping, tag\]\) answers 3 log\(s\) it should not: /,
@@ -94,7 +68,7 @@ describe('event checks on anvil', () => {
 
   describe('EV-02 event-new-heads', () => {
     it('delivers the three new blocks once each, in order', async () => {
-      const result = await onAnvil.run('event-new-heads');
+      const result = await env.onAnvil.run('event-new-heads');
       expect(result.summary).toMatch(
         /^the block filter delivered blocks (\d+)\.\.(\d+) once each, in order, as the canonical blocks$/,
       );
@@ -105,7 +79,7 @@ describe('event checks on anvil', () => {
     });
 
     it('fails under filter-changes-skip: a block is never delivered', async () => {
-      const result = await runUnder(['filter-changes-skip'], 'event-new-heads');
+      const result = await env.runUnder(['filter-changes-skip'], 'event-new-heads');
       expect(result.status).toBe('fail');
       expect(result.summary).toMatch(/^blocks (\d+)\.\.\1 were not delivered \(block \d+ then \d+\)$/);
     });
@@ -113,7 +87,7 @@ describe('event checks on anvil', () => {
 
   describe('EV-03 event-filter-logs-agree', () => {
     it('agrees between changes, filter logs and eth_getLogs, and the uninstalled filter is gone', async () => {
-      const result = await onAnvil.run('event-filter-logs-agree');
+      const result = await env.onAnvil.run('event-filter-logs-agree');
       expect(result.summary).toMatch(
         /^filter 0x[0-9a-f]+: changes, filter logs and eth_getLogs agree with the receipts \(3 then 1 new Ping log\(s\)\); uninstall answered true, then false, and the filter delivered nothing after it \(error -32000\)$/,
       );
@@ -126,14 +100,14 @@ describe('event checks on anvil', () => {
     });
 
     it('fails under filter-logs-consume-changes: eth_getFilterLogs comes back empty after a poll', async () => {
-      const result = await runUnder(['filter-logs-consume-changes'], 'event-filter-logs-agree');
+      const result = await env.runUnder(['filter-logs-consume-changes'], 'event-filter-logs-agree');
       expect(result.status).toBe('fail');
       expect(result.summary).toMatch(/^eth_getFilterLogs after the first events misses 3 of 3 log\(s\): /);
       expect(result.actual).toMatchObject({ changes: [3, 1], filterLogs: [0, 0], getLogs: 3 });
     });
 
     it('fails under filter-uninstall-ignored: the filter still delivers after "true"', async () => {
-      const result = await runUnder(['filter-uninstall-ignored'], 'event-filter-logs-agree');
+      const result = await env.runUnder(['filter-uninstall-ignored'], 'event-filter-logs-agree');
       expect(result.status).toBe('fail');
       expect(result.summary).toMatch(
         /^the uninstalled filter 0x[0-9a-f]+ still delivered 1 log\(s\) emitted after eth_uninstallFilter answered true; a second eth_uninstallFilter\(0x[0-9a-f]+\) answered true; the filter should be gone \(false\)$/,

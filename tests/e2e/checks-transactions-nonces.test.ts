@@ -1,60 +1,29 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createEvmAdapter } from '#adapters/evm/createEvmAdapter.ts';
-import { anvilDevPrivateKey, type RunningAnvil, startAnvil } from '#cli/embedded/startAnvil.ts';
-import type { ChainAdapter } from '#core/adapter/ChainAdapter.ts';
-import type { CheckResult } from '#core/checks/CheckResultSchema.ts';
-import type { FaultName } from '#fault-proxy/faultCatalogue.ts';
-import { type RunningFaultProxy, startFaultProxy } from '#fault-proxy/startFaultProxy.ts';
-import { type CheckRunner, createCheckRunner } from '../support/createCheckRunner.ts';
+import { describe, expect, it } from 'vitest';
+import { createCheckRunner } from '../support/createCheckRunner.ts';
+import { useAnvilBehindProxy } from '../support/useAnvilBehindProxy.ts';
 
 /** Short enough that a fault which hides an outcome costs seconds, long enough for automine. */
 const parameters = { receiptTimeoutMs: 5_000 };
 
 const checkIds = ['tx-nonce-gap-held', 'tx-nonce-accounting', 'tx-gas-limit-enforced'] as const;
-type CheckId = (typeof checkIds)[number];
 
 /** TX-07, TX-10 and TX-12 on a real anvil: each passes on the clean chain and fails under its named fault. */
 describe('transaction nonce and gas-limit checks on anvil', () => {
-  let anvil: RunningAnvil;
-  let proxy: RunningFaultProxy;
-  let direct: ChainAdapter;
-  let proxied: ChainAdapter;
-  let onAnvil: CheckRunner;
-  let viaProxy: CheckRunner;
-
-  beforeAll(async () => {
-    anvil = await startAnvil();
-    proxy = await startFaultProxy({ upstreamUrl: anvil.url });
-    const signer = { kind: 'local-key', privateKey: anvilDevPrivateKey } as const;
-    direct = await createEvmAdapter({ url: anvil.url, signer, embedded: true });
-    proxied = await createEvmAdapter({ url: proxy.url, signer });
-    onAnvil = await createCheckRunner(direct, { parameters });
-    viaProxy = await createCheckRunner(proxied, { parameters });
-  });
-  afterEach(() => proxy?.setFaults([]));
-  afterAll(async () => {
-    await proxy?.close();
-    await anvil?.stop();
-  });
-
-  const runUnder = (faults: FaultName[], checkId: CheckId): Promise<CheckResult> => {
-    proxy.setFaults(faults);
-    return viaProxy.run(checkId);
-  };
+  const env = useAnvilBehindProxy({ parameters });
 
   it.each(checkIds)('%s passes on anvil', async (checkId) => {
-    const result = await onAnvil.run(checkId);
+    const result = await env.onAnvil.run(checkId);
     expect(result, result.summary).toMatchObject({ status: 'pass', checkId });
   });
 
   it.each(checkIds)('%s passes through the proxy with no fault', async (checkId) => {
-    const result = await runUnder([], checkId);
+    const result = await env.runUnder([], checkId);
     expect(result, result.summary).toMatchObject({ status: 'pass', checkId });
   });
 
   describe('TX-07 tx-nonce-gap-held', () => {
     it('holds nonce 1 while nonce 0 is missing, then mines both in order', async () => {
-      const result = await onAnvil.run('tx-nonce-gap-held');
+      const result = await env.onAnvil.run('tx-nonce-gap-held');
       expect(result.status, result.summary).toBe('pass');
       // anvil acknowledges nonce 1, keeps it queued, and mines it right after nonce 0, in the same block.
       expect(result.summary).toMatch(
@@ -67,7 +36,7 @@ describe('transaction nonce and gas-limit checks on anvil', () => {
     });
 
     it('fails under nonce-gap-mined and still fills the gap', async () => {
-      const result = await runUnder(['nonce-gap-mined'], 'tx-nonce-gap-held');
+      const result = await env.runUnder(['nonce-gap-mined'], 'tx-nonce-gap-held');
       expect(result.status).toBe('fail');
       expect(result.summary).toMatch(
         /^a transaction was executed across a nonce gap: nonce 1 \(0x[0-9a-f]{64}\) has a receipt in block \d+ while nonce 0 had not been sent$/,
@@ -75,7 +44,7 @@ describe('transaction nonce and gas-limit checks on anvil', () => {
       // The gap was filled: the chain itself mined both.
       const evidence = result.evidence as { nonce0: { txId: string }; nonce1: { txId: string } };
       for (const txId of [evidence.nonce0.txId, evidence.nonce1.txId]) {
-        const receipt = await direct.transactions?.getOutcome(txId);
+        const receipt = await env.direct.transactions?.getOutcome(txId);
         expect(receipt?.status).toBe('success');
       }
     });
@@ -83,7 +52,7 @@ describe('transaction nonce and gas-limit checks on anvil', () => {
 
   describe('TX-10 tx-nonce-accounting', () => {
     it('matches latest, pending, earliest and historical counts with the ledger', async () => {
-      const result = await onAnvil.run('tx-nonce-accounting');
+      const result = await env.onAnvil.run('tx-nonce-accounting');
       expect(result.status, result.summary).toBe('pass');
       expect(result.summary).toMatch(
         /^\d+ transaction counts match the ledger: a fresh identity counts 0, then 1 and 2 pending as each transfer is accepted, 2 latest, and its history at blocks [\d, ]+; the step account moved by 1 in funding block \d+$/,
@@ -91,7 +60,7 @@ describe('transaction nonce and gas-limit checks on anvil', () => {
     });
 
     it('fails under nonce-off-by-one at once: a fresh identity reports a nonce', async () => {
-      const result = await runUnder(['nonce-off-by-one'], 'tx-nonce-accounting');
+      const result = await env.runUnder(['nonce-off-by-one'], 'tx-nonce-accounting');
       expect(result.status).toBe('fail');
       expect(result.summary).toBe(
         '2 transaction count(s) disagree with the ledger; first: eth_getTransactionCount(fresh identity, latest) = 1, expected 0 (it has never sent a transaction)',
@@ -101,7 +70,7 @@ describe('transaction nonce and gas-limit checks on anvil', () => {
 
   describe('TX-12 tx-gas-limit-enforced', () => {
     it('sees both probes refused for their gas, with the senders funded and unmoved', async () => {
-      const result = await onAnvil.run('tx-gas-limit-enforced');
+      const result = await env.onAnvil.run('tx-gas-limit-enforced');
       expect(result.status, result.summary).toBe('pass');
       expect(result.summary).toBe(
         'the transaction with gas 30000001 above the block gas limit 30000000 was refused: -32000 intrinsic gas too high -- tx.gas_limit > env.block.gas_limit; ' +
@@ -111,7 +80,7 @@ describe('transaction nonce and gas-limit checks on anvil', () => {
     });
 
     it('fails under over-limit-tx-accepted: both acknowledged and reported included', async () => {
-      const result = await runUnder(['over-limit-tx-accepted'], 'tx-gas-limit-enforced');
+      const result = await env.runUnder(['over-limit-tx-accepted'], 'tx-gas-limit-enforced');
       expect(result.status).toBe('fail');
       expect(result.summary).toMatch(
         /^the transaction with gas 30000001 above the block gas limit 30000000 \(0x[0-9a-f]{64}\) was included in block \d+ with status 0x1; the transaction with gas 20999 below the intrinsic 21000 \(0x[0-9a-f]{64}\) was included in block \d+ with status 0x1$/,
@@ -133,8 +102,8 @@ describe('transaction nonce and gas-limit checks on anvil', () => {
       'tx-balance-accounting',
       'tx-gas-limit-enforced',
     ])('%s', async (checkId) => {
-      const runner = await createCheckRunner(proxied, { parameters: { receiptTimeoutMs: 1_000 } });
-      proxy.setFaults(['nonce-off-by-one']);
+      const runner = await createCheckRunner(env.proxied, { parameters: { receiptTimeoutMs: 1_000 } });
+      env.proxy.setFaults(['nonce-off-by-one']);
       const result = await runner.run(checkId);
       expect(result.status, result.summary).toBe('fail');
       expect(result.summary).toMatch(/was accepted but is not on the ledger after 1000 ms/);

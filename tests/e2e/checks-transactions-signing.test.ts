@@ -1,11 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createEvmAdapter } from '#adapters/evm/createEvmAdapter.ts';
-import { anvilDevPrivateKey, type RunningAnvil, startAnvil } from '#cli/embedded/startAnvil.ts';
-import type { ChainAdapter } from '#core/adapter/ChainAdapter.ts';
-import type { CheckResult } from '#core/checks/CheckResultSchema.ts';
-import type { FaultName } from '#fault-proxy/faultCatalogue.ts';
-import { type RunningFaultProxy, startFaultProxy } from '#fault-proxy/startFaultProxy.ts';
-import { type CheckRunner, createCheckRunner } from '../support/createCheckRunner.ts';
+import { describe, expect, it } from 'vitest';
+import { useAnvilBehindProxy } from '../support/useAnvilBehindProxy.ts';
 
 /** Short enough that a fault which hides an outcome costs seconds, long enough for automine. */
 const parameters = { receiptTimeoutMs: 5_000 };
@@ -15,50 +9,24 @@ const checkIds = [
   'tx-no-repeated-signature-nonce',
   'tx-sender-present',
 ] as const;
-type CheckId = (typeof checkIds)[number];
 
 /** TX-01, TX-06 and TX-08 on a real anvil: each passes on the clean chain and fails under its named fault. */
 describe('transaction signing checks on anvil', () => {
-  let anvil: RunningAnvil;
-  let proxy: RunningFaultProxy;
-  let direct: ChainAdapter;
-  let proxied: ChainAdapter;
-  let onAnvil: CheckRunner;
-  let viaProxy: CheckRunner;
-
-  beforeAll(async () => {
-    anvil = await startAnvil();
-    proxy = await startFaultProxy({ upstreamUrl: anvil.url });
-    const signer = { kind: 'local-key', privateKey: anvilDevPrivateKey } as const;
-    direct = await createEvmAdapter({ url: anvil.url, signer, embedded: true });
-    proxied = await createEvmAdapter({ url: proxy.url, signer });
-    onAnvil = await createCheckRunner(direct, { parameters });
-    viaProxy = await createCheckRunner(proxied, { parameters });
-  });
-  afterEach(() => proxy?.setFaults([]));
-  afterAll(async () => {
-    await proxy?.close();
-    await anvil?.stop();
-  });
-
-  const runUnder = (faults: FaultName[], checkId: CheckId): Promise<CheckResult> => {
-    proxy.setFaults(faults);
-    return viaProxy.run(checkId);
-  };
+  const env = useAnvilBehindProxy({ parameters });
 
   it.each(checkIds)('%s passes on anvil', async (checkId) => {
-    const result = await onAnvil.run(checkId);
+    const result = await env.onAnvil.run(checkId);
     expect(result, result.summary).toMatchObject({ status: 'pass', checkId });
   });
 
   it.each(checkIds)('%s passes through the proxy with no fault', async (checkId) => {
-    const result = await runUnder([], checkId);
+    const result = await env.runUnder([], checkId);
     expect(result, result.summary).toMatchObject({ status: 'pass', checkId });
   });
 
   describe('TX-01 tx-signature-binds-sender', () => {
     it('recovers the signer of its own transaction and of the sampled block transactions', async () => {
-      const result = await onAnvil.run('tx-signature-binds-sender');
+      const result = await env.onAnvil.run('tx-signature-binds-sender');
       expect(result.status, result.summary).toBe('pass');
       expect(result.summary).toMatch(
         /^\d+ transaction copies \(own transaction by hash and in its block, and \d+ from blocks \d+\.\.\d+\) recover to their from and hash to their hash$/,
@@ -67,7 +35,7 @@ describe('transaction signing checks on anvil', () => {
     });
 
     it('fails under wrong-sender-reported, naming the recovered signer and the reported from', async () => {
-      const result = await runUnder(['wrong-sender-reported'], 'tx-signature-binds-sender');
+      const result = await env.runUnder(['wrong-sender-reported'], 'tx-signature-binds-sender');
       expect(result.status).toBe('fail');
       expect(result.summary).toMatch(
         /^\d+ signature problem\(s\); first: own transaction via eth_getTransactionByHash: the signature recovers to 0x[0-9a-f]{40}, but from is 0x[0-9a-f]{40}$/,
@@ -76,7 +44,7 @@ describe('transaction signing checks on anvil', () => {
   });
   describe('TX-06 tx-no-repeated-signature-nonce', () => {
     it('scans its two transactions with the block sample: one signer with several transactions, no repeated r', async () => {
-      const result = await onAnvil.run('tx-no-repeated-signature-nonce');
+      const result = await env.onAnvil.run('tx-no-repeated-signature-nonce');
       expect(result.status, result.summary).toBe('pass');
       expect(result.summary).toMatch(
         /^\d+ transactions of \d+ signer\(s\) scanned \([1-9]\d* with several, own two included\): no signer repeats r$/,
@@ -85,10 +53,10 @@ describe('transaction signing checks on anvil', () => {
     });
 
     it('fails under repeated-signature-r, naming the signer and both transactions', async () => {
-      const result = await runUnder(['repeated-signature-r'], 'tx-no-repeated-signature-nonce');
+      const result = await env.runUnder(['repeated-signature-r'], 'tx-no-repeated-signature-nonce');
       expect(result.status).toBe('fail');
       const [first, second] = (result.evidence?.ownTransactions ?? []) as string[];
-      expect(result.summary).toContain(`signer ${viaProxy.account?.address.toLowerCase()} used r = 0x`);
+      expect(result.summary).toContain(`signer ${env.viaProxy.account?.address.toLowerCase()} used r = 0x`);
       expect(result.summary).toContain(
         `${first} (own transaction ${first}) and ${second} (own transaction ${second})`,
       );
@@ -97,7 +65,7 @@ describe('transaction signing checks on anvil', () => {
 
   describe('TX-08 tx-sender-present', () => {
     it('finds the sender in every copy of its own transaction and in the sample', async () => {
-      const result = await onAnvil.run('tx-sender-present');
+      const result = await env.onAnvil.run('tx-sender-present');
       expect(result.status, result.summary).toBe('pass');
       expect(result.summary).toMatch(
         /^all \d+ transaction copies carry a well-formed sender \(own transaction by hash, in its block and its receipt as 0x[0-9a-f]{40}; \d+ from blocks \d+\.\.\d+\)$/,
@@ -105,7 +73,7 @@ describe('transaction signing checks on anvil', () => {
     });
 
     it('fails under sender-omitted', async () => {
-      const result = await runUnder(['sender-omitted'], 'tx-sender-present');
+      const result = await env.runUnder(['sender-omitted'], 'tx-sender-present');
       expect(result.status).toBe('fail');
       expect(result.summary).toMatch(
         /^\d+ transaction\(s\) without a well-formed sender; first: own transaction via eth_getTransactionByHash has no from$/,
