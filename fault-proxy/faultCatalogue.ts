@@ -4,6 +4,7 @@ import { contractFaults } from './catalogue/contractFaults.ts';
 import { coreFaults } from './catalogue/coreFaults.ts';
 import { governanceFaults } from './catalogue/governanceFaults.ts';
 import { ledgerFaults } from './catalogue/ledgerFaults.ts';
+import { loadFaults } from './catalogue/loadFaults.ts';
 import { nodeFaults } from './catalogue/nodeFaults.ts';
 import { transactionFaults } from './catalogue/transactionFaults.ts';
 import type { FaultDefinition } from './defineFault.ts';
@@ -21,6 +22,7 @@ const allFaults = [
   ...governanceFaults,
   ...apiFaults,
   ...nodeFaults,
+  ...loadFaults,
 ] as const;
 
 export type FaultName = (typeof allFaults)[number]['name'];

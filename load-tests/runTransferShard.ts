@@ -1,11 +1,9 @@
 import type { LoadShardResult } from '#core/checks/LoadShardResultSchema.ts';
-import { encodeHistogram } from './histogramCodec.ts';
 import { loadClockMs } from './loadClock.ts';
 import { presignTransfers } from './presignTransfers.ts';
 import { constantArrivalRate } from './scenarios/constantArrivalRate.ts';
-import { sendOnSchedule } from './sendOnSchedule.ts';
+import { sendAndWatchTransfers } from './sendAndWatchTransfers.ts';
 import type { TransferShardContext } from './transferShardContext.ts';
-import { watchInclusions } from './watchInclusions.ts';
 
 export const transferScenarioName = 'transfer-constant-rate';
 
@@ -31,24 +29,14 @@ export async function runTransferShard(ctx: TransferShardContext): Promise<LoadS
     ctx.progress(
       `[load] shard ${ctx.shardIndex + 1} was ready ${Math.round(lateByMs)} ms after the common start`,
     );
-  const expected = new Map<string, number>(transfers.map((t) => [t.txId, startMs + t.offsetMs]));
-  const watcher = watchInclusions(adapter.ledger, {
-    expected,
-    fromHeight,
-    deadlineMs: startMs + (params.loadDurationS + params.loadDrainS) * 1_000,
-    signal: ctx.signal,
-  });
-  const sends = await sendOnSchedule((transfer) => adapter.transactions.submit(transfer.signed), transfers, {
+  const measured = await sendAndWatchTransfers(adapter, transfers, {
     startMs,
+    deadlineMs: startMs + (params.loadDurationS + params.loadDrainS) * 1_000,
+    fromHeight,
     signal: ctx.signal,
-    onOutcome: (transfer, outcome) => {
-      if (!outcome.accepted) watcher.forget(transfer.txId);
-    },
   });
-  const inclusions = await watcher.done;
-  const firstSendAtMs = startMs + (transfers[0]?.offsetMs ?? 0);
   ctx.progress(
-    `[load] shard ${ctx.shardIndex + 1}/${ctx.shardCount}: ${sends.sent} sent, ${sends.accepted} accepted, ${inclusions.committed} committed`,
+    `[load] shard ${ctx.shardIndex + 1}/${ctx.shardCount}: ${measured.sent} sent, ${measured.accepted} accepted, ${measured.committed} committed`,
   );
   return {
     scenario: transferScenarioName,
@@ -56,16 +44,6 @@ export async function runTransferShard(ctx: TransferShardContext): Promise<LoadS
     shardCount: ctx.shardCount,
     rateTps: params.loadRateTps,
     durationS: params.loadDurationS,
-    sent: sends.sent,
-    accepted: sends.accepted,
-    rejected: sends.rejected,
-    committed: inclusions.committed,
-    lost: sends.accepted - inclusions.committed,
-    firstSendAtMs,
-    lastInclusionAtMs: inclusions.lastInclusionAtMs ?? firstSendAtMs,
-    lastSendAtMs: sends.lastSendAtMs,
-    latencyHistogram: encodeHistogram(inclusions.latency),
-    sendLagHistogram: encodeHistogram(sends.sendLag),
-    rejections: [...sends.rejections],
+    ...measured,
   };
 }

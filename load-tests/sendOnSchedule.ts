@@ -2,15 +2,20 @@ import type { Histogram } from 'hdr-histogram-js';
 import type { SubmitOutcome } from '#core/adapter/ChainAdapter.ts';
 import { newHistogram } from './histogramCodec.ts';
 import { loadClockMs } from './loadClock.ts';
-import type { PresignedTransfer } from './presignTransfers.ts';
 
-export interface SendOnScheduleOptions {
+/** What the sender needs of an item: when it is due, and an id for the evidence. */
+export interface ScheduledItem {
+  readonly offsetMs: number;
+  readonly txId: string;
+}
+
+export interface SendOnScheduleOptions<T extends ScheduledItem = ScheduledItem> {
   /** Epoch ms of the scenario's start; transfer `i` is due at `startMs + offsetMs`. */
   readonly startMs: number;
   /** Submissions awaiting an answer at once; reaching it delays sends, which the lag histogram shows. @default 512 */
   readonly maxInFlight?: number;
   /** Called with every answer, e.g. so the block watcher stops waiting for rejected transactions. */
-  readonly onOutcome?: (transfer: PresignedTransfer, outcome: SubmitOutcome) => void;
+  readonly onOutcome?: (transfer: T, outcome: SubmitOutcome) => void;
   /** Stops sending (those in flight still get their answers) when the run is interrupted. */
   readonly signal?: AbortSignal;
   readonly now?: () => number;
@@ -34,11 +39,12 @@ const maxRejectionMessages = 20;
  * Open-model sender (k6 arrival-rate executors): each pre-signed transfer is submitted at its due time
  * without waiting for earlier answers, so a slow chain cannot slow the offered load and hide its own
  * latency (no coordinated omission). A submission that throws (transport fault) counts as rejected.
+ * Items are pre-signed transfers or reads (runQueryShard.ts): anything with a due time and an id.
  */
-export async function sendOnSchedule(
-  submit: (transfer: PresignedTransfer) => Promise<SubmitOutcome>,
-  transfers: readonly PresignedTransfer[],
-  options: SendOnScheduleOptions,
+export async function sendOnSchedule<T extends ScheduledItem>(
+  submit: (transfer: T) => Promise<SubmitOutcome>,
+  transfers: readonly T[],
+  options: SendOnScheduleOptions<T>,
 ): Promise<SendReport> {
   const now = options.now ?? loadClockMs;
   const maxInFlight = options.maxInFlight ?? 512;
@@ -49,7 +55,7 @@ export async function sendOnSchedule(
   let rejected = 0;
   let lastSendAtMs = options.startMs;
 
-  const record = (transfer: PresignedTransfer, outcome: SubmitOutcome): void => {
+  const record = (transfer: T, outcome: SubmitOutcome): void => {
     if (outcome.accepted) accepted += 1;
     else {
       rejected += 1;

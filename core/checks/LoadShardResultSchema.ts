@@ -4,7 +4,7 @@ import { z } from 'zod';
  * Raw counts of one load shard (one worker or Lambda). Shards are merged in the finalize step:
  * counts add, histograms merge exactly, the window spans the earliest send to the latest inclusion.
  */
-export const LoadShardResultSchema = z.object({
+const LoadWindowSchema = z.object({
   scenario: z.string(),
   shardIndex: z.number().int().nonnegative(),
   shardCount: z.number().int().positive(),
@@ -25,5 +25,14 @@ export const LoadShardResultSchema = z.object({
   sendLagHistogram: z.string(),
   /** First few rejection messages, as evidence. */
   rejections: z.array(z.string()).max(20),
+});
+
+/**
+ * A shard's raw counts; a capacity search (load-tests/runCapacityShard.ts) also keeps each step it
+ * ran, in order, in `steps` (the top-level counts are then those of its first step), so the
+ * finalize step merges every step across shards exactly as it merges whole runs.
+ */
+export const LoadShardResultSchema = LoadWindowSchema.extend({
+  steps: z.array(LoadWindowSchema).max(64).optional(),
 });
 export type LoadShardResult = z.infer<typeof LoadShardResultSchema>;
