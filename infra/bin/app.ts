@@ -1,4 +1,4 @@
-import { App } from 'aws-cdk-lib';
+import { App, Duration } from 'aws-cdk-lib';
 import { z } from 'zod';
 import { ConfigError } from '#core/errors/ConfigError.ts';
 import { ChainevalStack } from '../lib/ChainevalStack.ts';
@@ -24,6 +24,7 @@ const ContextSchema = z.object({
     ])
     .default([]),
   'chaineval:loadMaxConcurrency': z.coerce.number().optional(),
+  'chaineval:loadShardStartAllowanceS': z.coerce.number().nonnegative().optional(),
 });
 
 const app = new App();
@@ -40,7 +41,7 @@ const context = parsed.data;
 
 new ChainevalStack(app, context['chaineval:stackName'], {
   description:
-    'chaineval: blockchain standards-compliance harness (result table, run-step Lambdas, state machine)',
+    'chaineval: blockchain standards-compliance harness (result table, run-step Lambdas, state machine, HTTP API)',
   allowedTargetHosts: context['chaineval:allowedTargetHosts'],
   ...(context['chaineval:targetSecretPrefix'] === undefined
     ? {}
@@ -48,5 +49,8 @@ new ChainevalStack(app, context['chaineval:stackName'], {
   ...(context['chaineval:loadMaxConcurrency'] === undefined
     ? {}
     : { loadMaxConcurrency: context['chaineval:loadMaxConcurrency'] }),
+  ...(context['chaineval:loadShardStartAllowanceS'] === undefined
+    ? {}
+    : { loadShardStartAllowance: Duration.seconds(context['chaineval:loadShardStartAllowanceS']) }),
 });
 app.synth();

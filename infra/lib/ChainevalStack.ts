@@ -1,8 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { CfnOutput, Duration, type RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import type { IVpc, SubnetSelection } from 'aws-cdk-lib/aws-ec2';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { lambdaEnvNames } from '../../lambdas/shared/lambdaEnvNames.ts';
+import { EvaluationApi } from './constructs/EvaluationApi.ts';
 import { EvaluationStateMachine } from './constructs/EvaluationStateMachine.ts';
 import { HarnessFunction, type HarnessFunctionProps } from './constructs/HarnessFunction.ts';
 import { InvalidConstructPropsError } from './constructs/InvalidConstructPropsError.ts';
@@ -17,14 +19,36 @@ export interface ChainevalStackProps extends StackProps {
    */
   readonly targetSecretPrefix?: string;
   /**
-   * Hosts (names or IP literals) a run may target although they are private, loopback or
-   * link-local (a vendor's test chain inside a peered network, say).
+   * Private, loopback or link-local targets a run may reach (a vendor's test chain inside a peered
+   * network, say): host names, IP addresses and CIDR ranges. A private address is reached only when
+   * both the URL's host and the address are listed, so list a name together with the addresses or
+   * network it resolves to (`['rpc.internal.example', '10.0.0.0/24']`); an allow-listed name that
+   * resolves elsewhere (DNS rebinding) is refused, and connections go to the checked addresses only.
    *
    * @default - none: every private target is refused (DESIGN.md "Security posture")
    */
   readonly allowedTargetHosts?: readonly string[];
+  /**
+   * A VPC for the functions that connect to targets (plan, conformance, property, load shards), for
+   * targets on private networks. Their subnets need a route to DynamoDB and Secrets Manager (NAT or
+   * VPC endpoints), and private target addresses must still be in `allowedTargetHosts`.
+   *
+   * @default - no VPC: targets are reached over the internet
+   */
+  readonly targetVpc?: IVpc;
+  /** @default - the VPC's private subnets with egress */
+  readonly targetVpcSubnets?: SubnetSelection;
   /** @default 10 - see EvaluationStateMachineProps.loadMaxConcurrency */
   readonly loadMaxConcurrency?: number;
+  /**
+   * Time a load-shard Lambda is given from its scenario's start to being ready (a cold start, in a
+   * VPC an ENI, connecting to the target, reading nonces); the plan adds it to each scenario's start
+   * delay. A shard ready later sends late and its scenario's verdict becomes inconclusive, so raise
+   * it if reports say shards were ready after the common start; lower it for faster runs.
+   *
+   * @default Duration.seconds(30)
+   */
+  readonly loadShardStartAllowance?: Duration;
   /** @default RetentionDays.ONE_MONTH */
   readonly logRetention?: RetentionDays;
   /** @default RemovalPolicy.RETAIN - see ResultTableProps.removalPolicy */
@@ -33,8 +57,11 @@ export interface ChainevalStackProps extends StackProps {
 
 const handlerOf = (fn: string) => fileURLToPath(new URL(`../../lambdas/${fn}/handler.ts`, import.meta.url));
 
-/** Host names and IP literals: no scheme, port, path, comma (the list is passed comma-separated) or space. */
-const hostPattern = /^[a-z0-9.:-]+$/;
+/**
+ * Host names, IP literals and CIDR ranges: no scheme, port, path, comma (the list is passed
+ * comma-separated) or space.
+ */
+const hostPattern = /^[a-z0-9.:-]+(\/\d{1,3})?$/;
 
 /**
  * chaineval in one AWS account: the result table, one Lambda per run step, and the state machine
@@ -43,6 +70,7 @@ const hostPattern = /^[a-z0-9.:-]+$/;
 export class ChainevalStack extends Stack {
   public readonly table: ResultTable;
   public readonly evaluation: EvaluationStateMachine;
+  public readonly api: EvaluationApi;
 
   constructor(scope: Construct, id: string, props: ChainevalStackProps = {}) {
     super(scope, id, props);
@@ -53,7 +81,7 @@ export class ChainevalStack extends Stack {
         `ChainevalStack "${id}": allowedTargetHosts entry "${badHost}" is not a host name or IP address`,
         {
           details:
-            'List bare hosts such as "10.0.0.5" or "rpc.internal.example", without scheme, port or path.',
+            'List bare hosts such as "10.0.0.5", "rpc.internal.example" or "10.0.0.0/24", without scheme, port or path.',
         },
       );
     }
@@ -66,30 +94,54 @@ export class ChainevalStack extends Stack {
     const targetSecretPrefix = props.targetSecretPrefix ?? 'chaineval/targets/';
     const loadShardTimeout = Duration.minutes(15);
     const loadMaxConcurrency = props.loadMaxConcurrency ?? 10;
+    const loadShardStartAllowanceMs = (
+      props.loadShardStartAllowance ?? Duration.seconds(30)
+    ).toMilliseconds();
+    if (
+      !Number.isInteger(loadShardStartAllowanceMs) ||
+      loadShardStartAllowanceMs > loadShardTimeout.toMilliseconds()
+    ) {
+      throw new InvalidConstructPropsError(
+        `ChainevalStack "${id}": loadShardStartAllowance must be a whole number of milliseconds up to the load-shard timeout (${loadShardTimeout.toHumanString()}), got ${loadShardStartAllowanceMs} ms`,
+        {
+          details:
+            'It is the time a shard Lambda gets to start before its scenario sends; 30 s suits a cold start.',
+        },
+      );
+    }
+    // The plan step's load limits, set on plan and on the API's start function, so the API refuses
+    // what the plan step would (planCloudRun).
+    const loadLimits = {
+      [lambdaEnvNames.loadShardTimeoutS]: String(loadShardTimeout.toSeconds()),
+      [lambdaEnvNames.loadMaxConcurrency]: String(loadMaxConcurrency),
+      [lambdaEnvNames.loadShardStartAllowanceMs]: String(loadShardStartAllowanceMs),
+    };
     const common: Pick<HarnessFunctionProps, 'table' | 'logRetention'> =
       props.logRetention === undefined
         ? { table: this.table }
         : { table: this.table, logRetention: props.logRetention };
     const targetEnvironment = { [lambdaEnvNames.allowedTargetHosts]: allowedHosts.join(',') };
+    const targetPlacement: Pick<HarnessFunctionProps, 'vpc' | 'vpcSubnets'> = {
+      ...(props.targetVpc === undefined ? {} : { vpc: props.targetVpc }),
+      ...(props.targetVpcSubnets === undefined ? {} : { vpcSubnets: props.targetVpcSubnets }),
+    };
 
     const planFunction = new HarnessFunction(this, 'Plan', {
       ...common,
       entry: handlerOf('plan'),
       description: 'chaineval: plan a run, fingerprint the target, store the run record, fund its accounts',
+      ...targetPlacement,
       tableAccess: 'write',
       targetSecretPrefix,
       // Funding the run's accounts waits for their transfers to land.
       timeout: Duration.minutes(5),
-      environment: {
-        ...targetEnvironment,
-        [lambdaEnvNames.loadShardTimeoutS]: String(loadShardTimeout.toSeconds()),
-        [lambdaEnvNames.loadMaxConcurrency]: String(loadMaxConcurrency),
-      },
+      environment: { ...targetEnvironment, ...loadLimits },
     });
     const conformanceFunction = new HarnessFunction(this, 'Conformance', {
       ...common,
       entry: handlerOf('conformance'),
       description: 'chaineval: run the conformance suite against the target',
+      ...targetPlacement,
       tableAccess: 'readWrite',
       targetSecretPrefix,
       environment: targetEnvironment,
@@ -98,6 +150,7 @@ export class ChainevalStack extends Stack {
       ...common,
       entry: handlerOf('property'),
       description: 'chaineval: run the property suite against the target',
+      ...targetPlacement,
       tableAccess: 'readWrite',
       targetSecretPrefix,
       environment: targetEnvironment,
@@ -106,6 +159,7 @@ export class ChainevalStack extends Stack {
       ...common,
       entry: handlerOf('loadShard'),
       description: 'chaineval: run one shard of the load scenario against the target',
+      ...targetPlacement,
       tableAccess: 'readWrite',
       targetSecretPrefix,
       timeout: loadShardTimeout,
@@ -132,6 +186,42 @@ export class ChainevalStack extends Stack {
       ...(props.logRetention === undefined ? {} : { logRetention: props.logRetention }),
     });
 
+    const apiStartFunction = new HarnessFunction(this, 'ApiStart', {
+      ...common,
+      entry: handlerOf('apiStart'),
+      description: 'chaineval API: POST /evaluations (validate, claim the idempotency key, start the run)',
+      // PutItem and GetItem of the idempotency item.
+      tableAccess: 'readWrite',
+      // API Gateway waits 29 s for an integration.
+      timeout: Duration.seconds(29),
+      environment: {
+        ...loadLimits,
+        [lambdaEnvNames.stateMachineArn]: this.evaluation.stateMachine.stateMachineArn,
+      },
+    });
+    this.evaluation.stateMachine.grantStartExecution(apiStartFunction);
+    const apiReadFunction = new HarnessFunction(this, 'ApiRead', {
+      ...common,
+      entry: handlerOf('apiRead'),
+      description: 'chaineval API: GET /evaluations/{id}, /reports, /reports/{id}',
+      tableAccess: 'read',
+      timeout: Duration.seconds(29),
+    });
+    this.api = new EvaluationApi(this, 'Api', {
+      startFunction: apiStartFunction,
+      readFunction: apiReadFunction,
+      ...(props.logRetention === undefined ? {} : { logRetention: props.logRetention }),
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.api.url });
+    new CfnOutput(this, 'StarterPolicyArn', {
+      value: this.api.starterPolicy.managedPolicyArn,
+      description: 'Attach to principals who may start evaluations (and read reports)',
+    });
+    new CfnOutput(this, 'ReaderPolicyArn', {
+      value: this.api.readerPolicy.managedPolicyArn,
+      description: 'Attach to principals who may only read evaluations and reports',
+    });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'StateMachineArn', { value: this.evaluation.stateMachine.stateMachineArn });
     new CfnOutput(this, 'TargetSecretPrefix', { value: targetSecretPrefix });

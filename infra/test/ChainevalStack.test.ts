@@ -88,15 +88,15 @@ describe('ChainevalStack', () => {
     expect([index.partitionKey, index.sortKey]).toEqual(['gsi1pk', 'gsi1sk']);
   });
 
-  it('creates five Node 20 ARM64 functions with source maps, the table name and a retained log group', () => {
+  it('creates seven Node 22 ARM64 functions with source maps, the table name and a retained log group', () => {
     // GIVEN / WHEN
     const template = synth();
-    // THEN
-    template.resourceCountIs('AWS::Lambda::Function', 5);
-    for (const id of functionIds) {
+    // THEN: the five run steps and the API's two.
+    template.resourceCountIs('AWS::Lambda::Function', 7);
+    for (const id of [...functionIds, 'ApiStart', 'ApiRead']) {
       const fn = resourceOf(template, 'AWS::Lambda::Function', id);
       expect(fn.Properties).toMatchObject({
-        Runtime: 'nodejs20.x',
+        Runtime: 'nodejs22.x',
         Architectures: ['arm64'],
         TracingConfig: { Mode: 'Active' },
         Environment: {
@@ -108,56 +108,103 @@ describe('ChainevalStack', () => {
         LoggingConfig: { LogGroup: { Ref: expect.stringMatching(new RegExp(`^${id}LogGroup`)) } },
       });
     }
-    template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 6);
+    // Seven functions, the state machine, the API's access log.
+    template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 9);
     expect(resourceOf(template, 'AWS::Lambda::Function', 'LoadShard').Properties).toMatchObject({
       Timeout: 900,
       MemorySize: 1769,
     });
-    // Plan refuses load a shard could not finish, and more shards than the Map runs at once.
-    expect(resourceOf(template, 'AWS::Lambda::Function', 'Plan').Properties).toMatchObject({
-      Environment: {
-        Variables: { CHAINEVAL_LOAD_SHARD_TIMEOUT_S: '900', CHAINEVAL_LOAD_MAX_CONCURRENCY: '10' },
-      },
-    });
-  });
-
-  it('passes the allow-list of private target hosts to the functions that connect to targets', () => {
-    // GIVEN / WHEN
-    const template = synth({ allowedTargetHosts: ['10.0.0.5', 'RPC.internal.example'] });
-    // THEN
-    for (const id of ['Plan', 'Conformance', 'Property', 'LoadShard']) {
+    // Plan (and the API, which refuses what plan would) refuses load a shard could not finish and
+    // more shards than the Map runs at once, and gives each shard 30 s to start.
+    for (const id of ['Plan', 'ApiStart']) {
       expect(resourceOf(template, 'AWS::Lambda::Function', id).Properties).toMatchObject({
-        Environment: { Variables: { CHAINEVAL_ALLOWED_TARGET_HOSTS: '10.0.0.5,rpc.internal.example' } },
+        Environment: {
+          Variables: {
+            CHAINEVAL_LOAD_SHARD_TIMEOUT_S: '900',
+            CHAINEVAL_LOAD_MAX_CONCURRENCY: '10',
+            CHAINEVAL_LOAD_SHARD_START_ALLOWANCE_MS: '30000',
+          },
+        },
       });
     }
   });
 
-  it('defines plan → parallel suites → load start → distributed map of shards → finalize, with retries on every task', () => {
+  it('passes a chosen shard start allowance to plan and the API', () => {
+    // GIVEN / WHEN
+    const template = synth({ loadShardStartAllowance: Duration.seconds(90) });
+    // THEN
+    for (const id of ['Plan', 'ApiStart']) {
+      expect(resourceOf(template, 'AWS::Lambda::Function', id).Properties).toMatchObject({
+        Environment: { Variables: { CHAINEVAL_LOAD_SHARD_START_ALLOWANCE_MS: '90000' } },
+      });
+    }
+  });
+
+  it('passes the allow-list of private target hosts to the functions that connect to targets', () => {
+    // GIVEN / WHEN
+    const template = synth({ allowedTargetHosts: ['10.0.0.5', 'RPC.internal.example', '10.1.0.0/16'] });
+    // THEN
+    for (const id of ['Plan', 'Conformance', 'Property', 'LoadShard']) {
+      expect(resourceOf(template, 'AWS::Lambda::Function', id).Properties).toMatchObject({
+        Environment: {
+          Variables: { CHAINEVAL_ALLOWED_TARGET_HOSTS: '10.0.0.5,rpc.internal.example,10.1.0.0/16' },
+        },
+      });
+    }
+  });
+
+  it('defines plan → parallel suites → a loop of load scenarios, each a distributed map of its shards → finalize, with retries on every task', () => {
     // GIVEN / WHEN
     const { StartAt, States } = definitionOf(synth({ loadMaxConcurrency: 25 }));
     // THEN
     expect(StartAt).toBe('Plan');
-    expect(States.Plan).toMatchObject({ Type: 'Task', Next: 'Suites', ResultPath: '$.plan' });
+    expect(States.Plan).toMatchObject({
+      Type: 'Task',
+      Next: 'Suites',
+      ResultPath: '$.plan',
+      ResultSelector: {
+        'runId.$': '$.Payload.runId',
+        'target.$': '$.Payload.target',
+        'loadScenarios.$': '$.Payload.loadScenarios',
+      },
+    });
     const suites = States.Suites as AslState & { Branches: { StartAt: string }[] };
-    expect(suites).toMatchObject({ Type: 'Parallel', Next: 'LoadStart', ResultPath: null });
+    expect(suites).toMatchObject({ Type: 'Parallel', Next: 'LoadScenarios', ResultPath: null });
     expect(suites.Branches.map((b) => b.StartAt)).toEqual(['Conformance', 'Property']);
-    // One moment every shard starts from (plus the plan's start delay): no shard runs on its own clock.
+    // The load scenarios one after another, in plan's order: an index counted up to their number.
+    expect(States.LoadScenarios).toEqual({
+      Type: 'Pass',
+      Parameters: { next: 0, 'count.$': 'States.ArrayLength($.plan.loadScenarios)' },
+      ResultPath: '$.loadLoop',
+      Next: 'LoadScenario?',
+    });
+    expect(States['LoadScenario?']).toEqual({
+      Type: 'Choice',
+      Choices: [{ Variable: '$.loadLoop.next', NumericLessThanPath: '$.loadLoop.count', Next: 'LoadStart' }],
+      Default: 'RunFinished',
+    });
+    // One moment every shard of the scenario starts from (plus the plan's start delay), taken when
+    // the scenario's turn comes: no shard runs on its own clock, no scenario on another's.
     expect(States.LoadStart).toEqual({
       Type: 'Pass',
-      Parameters: { 'loadStartedAt.$': '$$.State.EnteredTime' },
+      Parameters: {
+        'scenario.$': 'States.ArrayGetItem($.plan.loadScenarios, $.loadLoop.next)',
+        'loadStartedAt.$': '$$.State.EnteredTime',
+      },
       ResultPath: '$.load',
       Next: 'LoadShards',
     });
     expect(States.LoadShards).toMatchObject({
       Type: 'Map',
-      Next: 'RunFinished',
-      ItemsPath: '$.plan.loadShards',
+      Next: 'LoadScenarioDone',
+      ItemsPath: '$.load.scenario.shardIndexes',
       MaxConcurrency: 25,
+      ResultPath: null,
       ItemSelector: {
         'runId.$': '$.plan.runId',
         'target.$': '$.plan.target',
-        'scenario.$': '$$.Map.Item.Value.scenario',
-        'shardIndex.$': '$$.Map.Item.Value.shardIndex',
+        'scenario.$': '$.load.scenario.name',
+        'shardIndex.$': '$$.Map.Item.Value',
         'loadStartedAt.$': '$.load.loadStartedAt',
       },
       ItemProcessor: {
@@ -165,6 +212,14 @@ describe('ChainevalStack', () => {
         StartAt: 'LoadShard',
       },
     });
+    expect(States.LoadScenarioDone).toEqual({
+      Type: 'Pass',
+      Parameters: { 'next.$': 'States.MathAdd($.loadLoop.next, 1)', 'count.$': '$.loadLoop.count' },
+      ResultPath: '$.loadLoop',
+      Next: 'LoadScenario?',
+    });
+    // Exactly one Map, and it is the Distributed one: no inline Map keeps shard history in this execution.
+    expect(Object.values(States).filter((s) => s.Type === 'Map')).toHaveLength(1);
     expect(States.RunFinished).toMatchObject({ Type: 'Pass', Next: 'Finalize' });
     expect(States.Finalize).toMatchObject({ Type: 'Task', Next: 'RunComplete?', OutputPath: '$.Payload' });
     expect(States['RunComplete?']).toMatchObject({
@@ -211,10 +266,18 @@ describe('ChainevalStack', () => {
     expect(States.RunFinished).toMatchObject({ Parameters: { 'runId.$': '$.runId' } });
   });
 
-  it('grants each function only the table actions its step needs', () => {
+  it('grants each function only the table actions its step needs, on the table and not its indexes', () => {
     // GIVEN / WHEN
     const template = synth();
     // THEN
+    for (const id of functionIds) {
+      const tableStatements = statementsOf(template, id).filter((s) =>
+        actionsOf([s]).some((a) => a.startsWith('dynamodb:')),
+      );
+      expect(tableStatements.map((s) => s.Resource)).toEqual([
+        { 'Fn::GetAtt': [expect.stringMatching(/^Results/), 'Arn'] },
+      ]);
+    }
     // Plan only stores the run record; the other steps read it (their plan) and write results.
     expect(actionsOf(statementsOf(template, 'Plan')).filter((a) => a.startsWith('dynamodb:'))).toEqual([
       'dynamodb:PutItem',
@@ -265,6 +328,73 @@ describe('ChainevalStack', () => {
       JSON.stringify(invoke).match(/"(Plan|Conformance|Property|LoadShard|Finalize)[0-9A-F]{8}"/g),
     );
     expect(targets.size).toBe(5);
+  });
+
+  it('serves the HTTP API with IAM authorization on every method, and exports a starter and a reader policy', () => {
+    // GIVEN / WHEN
+    const template = synth();
+    // THEN
+    const methods = Object.values(template.findResources('AWS::ApiGateway::Method')) as Resource[];
+    expect(methods.map((m) => m.Properties.HttpMethod).sort()).toEqual(['GET', 'GET', 'GET', 'POST']);
+    for (const method of methods) expect(method.Properties.AuthorizationType).toBe('AWS_IAM');
+    const post = methods.find((m) => m.Properties.HttpMethod === 'POST');
+    expect(post?.Properties.RequestParameters).toEqual({ 'method.request.header.Idempotency-Key': true });
+
+    const policies = Object.entries(template.findResources('AWS::IAM::ManagedPolicy')) as [
+      string,
+      Resource,
+    ][];
+    const invokable = (prefix: string) => {
+      const policy = policies.find(([id]) => id.startsWith(prefix))?.[1];
+      return JSON.stringify(policy?.Properties.PolicyDocument).match(/\/v1\/(GET|POST)\/[a-z/*]+/g);
+    };
+    expect(invokable('ApiReaderPolicy')).toEqual([
+      '/v1/GET/evaluations/*',
+      '/v1/GET/reports',
+      '/v1/GET/reports/*',
+    ]);
+    expect(invokable('ApiStarterPolicy')).toEqual([
+      '/v1/POST/evaluations',
+      '/v1/GET/evaluations/*',
+      '/v1/GET/reports',
+      '/v1/GET/reports/*',
+    ]);
+    for (const output of ['ApiUrl', 'StarterPolicyArn', 'ReaderPolicyArn']) template.hasOutput(output, {});
+  });
+
+  it('lets the API start runs of the state machine only, and read the table and its listing index only', () => {
+    // GIVEN / WHEN
+    const template = synth();
+    // THEN
+    const start = statementsOf(template, 'ApiStart');
+    expect(actionsOf(start)).toEqual([
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:Query',
+      'logs:CreateLogStream',
+      'logs:PutLogEvents',
+      'states:StartExecution',
+      'xray:PutTelemetryRecords',
+      'xray:PutTraceSegments',
+    ]);
+    expect(JSON.stringify(start.find((s) => s.Action === 'states:StartExecution')?.Resource)).toMatch(
+      /^\{"Ref":"EvaluationStateMachine[0-9A-F]{8}"\}$/,
+    );
+    const read = statementsOf(template, 'ApiRead');
+    expect(actionsOf(read).filter((a) => !a.startsWith('logs:') && !a.startsWith('xray:'))).toEqual([
+      'dynamodb:GetItem',
+      'dynamodb:Query',
+    ]);
+    expect(JSON.stringify(read)).toContain('/index/byCreatedAt');
+    expect(actionsOf(read).some((a) => a.startsWith('secretsmanager:') || a.startsWith('states:'))).toBe(
+      false,
+    );
+  });
+
+  it('fails when loadShardStartAllowance is longer than the load-shard timeout', () => {
+    expect(() => synth({ loadShardStartAllowance: Duration.minutes(16) })).toThrow(
+      /loadShardStartAllowance must be a whole number of milliseconds up to the load-shard timeout \(15 minutes\), got 960000 ms/,
+    );
   });
 
   it('fails when loadMaxConcurrency is below 1', () => {

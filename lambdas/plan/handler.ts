@@ -1,27 +1,19 @@
-import { ConfigError } from '#core/errors/ConfigError.ts';
-import { planRun } from '#core/run/planRun.ts';
 import { prepareRun } from '#core/run/prepareRun.ts';
-import { registry } from '#registry/index.ts';
 import { connectTarget } from '../shared/connectTarget.ts';
 import { createLambdaStore } from '../shared/createLambdaStore.ts';
 import { logger } from '../shared/logger.ts';
 import { parseEvent } from '../shared/parseEvent.ts';
+import { planCloudRun } from '../shared/planCloudRun.ts';
 import { readLambdaEnv } from '../shared/readLambdaEnv.ts';
 import type { TargetRef } from '../shared/TargetRefSchema.ts';
-import { assertLoadFitsShardTimeout } from './assertLoadFitsShardTimeout.ts';
-import { PlanInputSchema, type PlanOutput } from './schema.ts';
+import { PlanInputSchema, type PlanOutput, PlanOutputSchema } from './schema.ts';
 
 /**
- * Time a load shard Lambda may need from the Map's start to being ready: a cold start, connecting
- * to the target, reading its nonces. Added to the scenario's pre-signing time in the common start.
- */
-export const cloudShardStartAllowanceMs = 30_000;
-
-/**
- * First state of a cloud run: the same planRun the CLI calls (refusing a bad profile, parameter or
- * shard count before anything runs), then prepareRun: refuses private targets, fingerprints the
+ * First state of a cloud run: the same planRun the CLI calls, with the cloud's limits (planCloudRun:
+ * refusing a bad profile, parameter or shard count before anything runs), then prepareRun: refuses private targets, fingerprints the
  * target, stores the run record with its plan and funds every account the plan names, so the
- * suites that follow may run in parallel.
+ * suites that follow may run in parallel. Answers the load scenarios in the plan's order, which
+ * the state machine runs one after another as the CLI's load step does.
  */
 export async function handler(event: unknown): Promise<PlanOutput> {
   logger.resetKeys();
@@ -29,20 +21,8 @@ export async function handler(event: unknown): Promise<PlanOutput> {
   logger.appendKeys({ runId: input.runId, step: 'plan' });
 
   const env = readLambdaEnv();
-  if (env.loadShardTimeoutS === undefined || env.loadMaxConcurrency === undefined) {
-    throw new ConfigError('the plan Lambda lacks the load-shard settings; redeploy the chaineval stack');
-  }
-  const plan = planRun(input, registry, {
-    maxConcurrentShards: env.loadMaxConcurrency,
-    shardStartAllowanceMs: cloudShardStartAllowanceMs,
-  });
-  assertLoadFitsShardTimeout(plan, env.loadShardTimeoutS);
+  const plan = planCloudRun(input, env);
   const load = plan.steps.find((s) => s.kind === 'load');
-  if (load?.kind === 'load' && load.scenarios.length > 1) {
-    throw new ConfigError(
-      `profile ${plan.profile.id} plans ${load.scenarios.length} load scenarios; the cloud runtime runs one per run for now, so run the others from the CLI`,
-    );
-  }
 
   const target: TargetRef = {
     url: input.targetUrl,
@@ -60,14 +40,15 @@ export async function handler(event: unknown): Promise<PlanOutput> {
   } finally {
     await adapter.close();
   }
-  return {
+  return PlanOutputSchema.parse({
     runId: plan.runId,
     target,
-    loadShards:
+    loadScenarios:
       load?.kind === 'load'
-        ? load.scenarios.flatMap((s) =>
-            Array.from({ length: s.shardCount }, (_, shardIndex) => ({ scenario: s.name, shardIndex })),
-          )
+        ? load.scenarios.map((s) => ({
+            name: s.name,
+            shardIndexes: Array.from({ length: s.shardCount }, (_, shardIndex) => shardIndex),
+          }))
         : [],
-  };
+  });
 }

@@ -49,9 +49,52 @@ describe('assertTargetAllowed', () => {
     );
   });
 
-  it('allows a private host that is on the allow-list, matching case-insensitively', () => {
-    expect(check('http://RPC.Internal.Example:8545', ['10.0.0.5'], ['rpc.internal.example'])).not.toThrow();
+  it('allows a private host that is on the allow-list with its addresses, matching case-insensitively', () => {
+    expect(
+      check('http://RPC.Internal.Example:8545', ['10.0.0.5'], ['rpc.internal.example', '10.0.0.5']),
+    ).not.toThrow();
+    expect(
+      check(
+        'http://rpc.internal.example:8545',
+        ['10.0.0.5', '10.0.0.9'],
+        ['rpc.internal.example', '10.0.0.0/24'],
+      ),
+    ).not.toThrow();
     expect(check('http://[::1]:8545', ['::1'], ['::1'])).not.toThrow();
+    expect(check('http://127.0.0.1:8545', ['127.0.0.1'], ['127.0.0.0/8'])).not.toThrow();
+  });
+
+  it('refuses an allow-listed name that resolves to an address not on the allow-list (DNS rebinding)', () => {
+    expect(check('http://rpc.internal.example', ['10.0.0.5'], ['rpc.internal.example'])).toThrow(
+      /"rpc\.internal\.example" resolves to 10\.0\.0\.5, which is a private \(RFC 1918\) address \(10\.0\.0\.0\/8\) not on the allow-list/,
+    );
+    expect(
+      check('http://rpc.internal.example', ['169.254.169.254'], ['rpc.internal.example', '10.0.0.0/24']),
+    ).toThrow(/resolves to 169\.254\.169\.254, which is a link-local .* not on the allow-list/);
+    let refused: unknown;
+    try {
+      check('http://rpc.internal.example', ['10.0.1.5'], ['rpc.internal.example', '10.0.0.0/24'])();
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toBeInstanceOf(TargetNotAllowedError);
+    expect((refused as TargetNotAllowedError).details).toMatch(
+      /add "10\.0\.1\.5" .* to the stack's allowedTargetHosts/,
+    );
+  });
+
+  it('does not let an allow-listed address admit a name that is not listed', () => {
+    expect(check('http://elsewhere.example', ['10.0.0.5'], ['10.0.0.5'])).toThrow(
+      /"elsewhere\.example" resolves to 10\.0\.0\.5/,
+    );
+  });
+
+  it('refuses IPv6 forms that embed an IPv4 address, and documentation ranges', () => {
+    expect(check('http://[::ffff:8.8.8.8]/', ['::ffff:808:808'])).toThrow(/IPv4-mapped \(RFC 4291\)/);
+    expect(check('http://[64:ff9b::a9fe:a9fe]/', ['64:ff9b::a9fe:a9fe'])).toThrow(/NAT64/);
+    expect(check('http://six.example', ['2002:a9fe:a9fe::1'])).toThrow(/6to4 \(RFC 3056\)/);
+    expect(check('http://doc.example', ['192.0.2.1'])).toThrow(/documentation TEST-NET-1/);
+    expect(check('http://doc.example', ['2001:db8::1'])).toThrow(/documentation \(RFC 3849\)/);
   });
 
   it('does not let the allow-list of one host cover another', () => {

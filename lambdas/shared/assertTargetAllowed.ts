@@ -1,12 +1,13 @@
 import { isIP } from 'node:net';
 import { findPrivateRange } from './findPrivateRange.ts';
+import { parseTargetAllowList } from './parseTargetAllowList.ts';
 import { TargetNotAllowedError } from './TargetNotAllowedError.ts';
 
 export interface AssertTargetAllowedParameters {
   readonly targetUrl: string;
   /** Every address the target's host resolves to (the host itself when it is an IP literal). */
   readonly resolvedAddresses: readonly string[];
-  /** Hosts (names or IP literals, lower case) exempt from the check: the stack's allow-list. */
+  /** The stack's allow-list: host names, IP addresses and CIDR ranges, lower case. */
   readonly allowedHosts: readonly string[];
 }
 
@@ -29,9 +30,12 @@ export function targetHostOf(targetUrl: string): string {
 }
 
 /**
- * Refuses a target on a private, loopback or link-local address unless its host is allow-listed
- * (DESIGN.md "Security posture": no SSRF into the account). Every resolved address must be public,
- * so a name with one public and one private record is refused too. Pure: DNS happens in the caller.
+ * Refuses a target on a private, loopback, link-local or otherwise special address (findPrivateRange)
+ * unless the stack allow-lists both its host and that address (DESIGN.md "Security posture": no SSRF
+ * into the account). Every resolved address is checked, so a name with one public and one private
+ * record is refused, and so is an allow-listed name that resolves to an address nobody listed (a
+ * rebinding answer). Pure: DNS happens in the caller, which must then connect to exactly these
+ * addresses (pinTargetConnections), never resolve the name again.
  */
 export function assertTargetAllowed({
   targetUrl,
@@ -39,7 +43,7 @@ export function assertTargetAllowed({
   allowedHosts,
 }: AssertTargetAllowedParameters): void {
   const host = targetHostOf(targetUrl);
-  if (allowedHosts.includes(host)) return;
+  const allowList = parseTargetAllowList(allowedHosts);
   if (resolvedAddresses.length === 0) {
     throw new TargetNotAllowedError(
       `target host "${host}" resolved to no address, so it cannot be checked; fix the DNS name`,
@@ -52,14 +56,17 @@ export function assertTargetAllowed({
       );
     }
     const range = findPrivateRange(address);
-    if (range) {
-      const via = address === host ? '' : ` resolves to ${address}, which`;
-      throw new TargetNotAllowedError(
-        `target host "${host}"${via} is a ${range.label} address (${range.cidr})`,
-        {
-          details: `Cloud runs refuse private, loopback and link-local targets. To test it anyway, add "${host}" to the stack's allowedTargetHosts (cdk.json context "chaineval:allowedTargetHosts") and redeploy.`,
-        },
-      );
-    }
+    if (range === undefined) continue;
+    const hostAllowed = allowList.allowsHost(host);
+    if (hostAllowed && allowList.allowsAddress(address)) continue;
+    const via = address === host ? '' : ` resolves to ${address}, which`;
+    throw new TargetNotAllowedError(
+      `target host "${host}"${via} is a ${range.label} address (${range.cidr})${hostAllowed ? ' not on the allow-list' : ''}`,
+      {
+        details: hostAllowed
+          ? `"${host}" is allow-listed, but the addresses it may reach must be listed too. If ${address} is the intended target, add "${address}" (or its network, e.g. "${range.cidr}") to the stack's allowedTargetHosts (cdk.json context "chaineval:allowedTargetHosts") and redeploy.`
+          : `Cloud runs refuse private, loopback and link-local targets. To test it anyway, add "${host}"${address === host ? '' : ` and "${address}"`} to the stack's allowedTargetHosts (cdk.json context "chaineval:allowedTargetHosts") and redeploy.`,
+      },
+    );
   }
 }

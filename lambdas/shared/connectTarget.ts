@@ -4,21 +4,26 @@ import { registry } from '#registry/index.ts';
 import { assertTargetAllowed, targetHostOf } from './assertTargetAllowed.ts';
 import { awsClients } from './awsClients.ts';
 import { fetchTargetKey } from './fetchTargetKey.ts';
+import { pinTargetConnections } from './pinTargetConnections.ts';
 import type { LambdaEnv } from './readLambdaEnv.ts';
 import { resolveHostAddresses } from './resolveHostAddresses.ts';
 import type { TargetRef } from './TargetRefSchema.ts';
 
 /**
- * Opens the adapter for a cloud run: refuses private targets, reads the funded key from Secrets
- * Manager and fingerprints the endpoint. The same registered adapter the CLI uses; never embedded,
+ * Opens the adapter for a cloud run: refuses private targets, pins the connections to the addresses
+ * it checked, reads the funded key from Secrets Manager and fingerprints the endpoint. The same registered adapter the CLI uses; never embedded,
  * so the harness cannot change a vendor chain's mining mode.
  */
 export async function connectTarget(target: TargetRef, env: LambdaEnv): Promise<ChainAdapter> {
+  const host = targetHostOf(target.url);
+  const addresses = await resolveHostAddresses(host);
   assertTargetAllowed({
     targetUrl: target.url,
-    resolvedAddresses: await resolveHostAddresses(targetHostOf(target.url)),
+    resolvedAddresses: addresses,
     allowedHosts: env.allowedTargetHosts,
   });
+  // The transport connects to these addresses and no others: the name is not resolved again.
+  pinTargetConnections(host, addresses);
   if (env.targetSecretPrefix === undefined) {
     throw new ConfigError(
       'this Lambda may not read target keys; only plan, conformance, property and loadShard connect to targets',

@@ -6,10 +6,14 @@ export const lambdaEnvNames = {
   tableName: 'CHAINEVAL_TABLE_NAME',
   /** Secret names a run may reference must start with this (the IAM grant covers only these). */
   targetSecretPrefix: 'CHAINEVAL_TARGET_SECRET_PREFIX',
-  /** Comma-separated hosts exempt from the private-address guard (DESIGN.md "Security posture"). */
+  /** Comma-separated host names, IP addresses and CIDR ranges a run may reach although private (assertTargetAllowed). */
   allowedTargetHosts: 'CHAINEVAL_ALLOWED_TARGET_HOSTS',
   /** The load-shard function's timeout: plan refuses load parameters that could not finish in it. */
   loadShardTimeoutS: 'CHAINEVAL_LOAD_SHARD_TIMEOUT_S',
   /** The load Map's MaxConcurrency: plan refuses more shards than can run at once. */
   loadMaxConcurrency: 'CHAINEVAL_LOAD_MAX_CONCURRENCY',
+  /** Time a load shard is given from its Map's start to being ready: plan adds it to each scenario's start delay. */
+  loadShardStartAllowanceMs: 'CHAINEVAL_LOAD_SHARD_START_ALLOWANCE_MS',
+  /** The evaluation state machine the API's start function starts runs of. */
+  stateMachineArn: 'CHAINEVAL_STATE_MACHINE_ARN',
 } as const;

@@ -16,6 +16,8 @@ export const LambdaEnvSchema = z.object({
     ),
   [lambdaEnvNames.loadShardTimeoutS]: z.coerce.number().int().positive().optional(),
   [lambdaEnvNames.loadMaxConcurrency]: z.coerce.number().int().positive().optional(),
+  [lambdaEnvNames.loadShardStartAllowanceMs]: z.coerce.number().int().nonnegative().optional(),
+  [lambdaEnvNames.stateMachineArn]: z.string().startsWith('arn:').optional(),
 });
 
 export interface LambdaEnv {
@@ -25,6 +27,10 @@ export interface LambdaEnv {
   readonly allowedTargetHosts: readonly string[];
   readonly loadShardTimeoutS: number | undefined;
   readonly loadMaxConcurrency: number | undefined;
+  /** @default - planCloudRun's cloudShardStartAllowanceMs (stacks deployed before it was a setting) */
+  readonly loadShardStartAllowanceMs: number | undefined;
+  /** Set only on the API function that starts runs. */
+  readonly stateMachineArn: string | undefined;
 }
 
 /** Reads the variables the stack sets (infra/lib/constructs/HarnessFunction.ts); a missing one is a deployment bug. */
@@ -42,5 +48,7 @@ export function readLambdaEnv(env: NodeJS.ProcessEnv = process.env): LambdaEnv {
     allowedTargetHosts: e[lambdaEnvNames.allowedTargetHosts],
     loadShardTimeoutS: e[lambdaEnvNames.loadShardTimeoutS],
     loadMaxConcurrency: e[lambdaEnvNames.loadMaxConcurrency],
+    loadShardStartAllowanceMs: e[lambdaEnvNames.loadShardStartAllowanceMs],
+    stateMachineArn: e[lambdaEnvNames.stateMachineArn],
   };
 }

@@ -1,7 +1,8 @@
-import { Duration } from 'aws-cdk-lib';
+import { CfnResource, Duration, Stack, Validations } from 'aws-cdk-lib';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import {
+  type CfnStateMachine,
   Choice,
   Condition,
   DefinitionBody,
@@ -20,13 +21,14 @@ import {
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import { InvalidConstructPropsError } from './InvalidConstructPropsError.ts';
+import { nagArnScope } from './nagArnScope.ts';
 
 export interface EvaluationStateMachineProps {
   /** Validates the run input, fingerprints the target, writes the run meta (lambdas/plan). */
   readonly planFunction: IFunction;
   readonly conformanceFunction: IFunction;
   readonly propertyFunction: IFunction;
-  /** Runs one load shard; invoked once per item of plan's `shards` (lambdas/loadShard). */
+  /** Runs one load shard; invoked once per shard of each of plan's `loadScenarios` (lambdas/loadShard). */
   readonly loadShardFunction: IFunction;
   /** Scores and stores the report, for complete and incomplete runs alike (lambdas/finalize). */
   readonly finalizeFunction: IFunction;
@@ -47,15 +49,20 @@ const maxDistributedConcurrency = 10_000;
 /**
  * One evaluation run as a Step Functions state machine (DESIGN.md "Cloud shape", docs/adr/0003):
  *
- *   Plan → Suites (Parallel: conformance ‖ property) → LoadStart → LoadShards (Distributed Map) → RunFinished → Finalize
- *    └────────┴── Catch ───────────────────────────────────────────┴──→ RunIncomplete ───────────────┘
+ *   Plan → Suites (Parallel: conformance ‖ property) → LoadScenarios → LoadScenario? ─ no more ─→ RunFinished → Finalize
+ *                                                        ┌──────────────────┘  ▲
+ *                                                        └→ LoadStart → LoadShards (Distributed Map) → LoadScenarioDone
+ *    └────────┴── Catch ────────────────────────────────────────────────┴──→ RunIncomplete ──────────────────────┘
  *
  * Each state is one Lambda running one core step (core/run/) of the plan the Plan state stored:
  * it writes its results to the table itself and returns a small reference, so state payloads stay
  * small and a retry overwrites. Plan funds every step's own accounts first, so the Parallel suites
- * never share a nonce; LoadStart records one moment from which every shard computes the same start.
- * A failing suite or shard does not drop the run: the Catch leads to Finalize with the failure,
- * which marks the run and its report incomplete; the execution then ends in `RunIncomplete`.
+ * never share a nonce. The load scenarios run one after another in the plan's order, as the CLI's
+ * load step runs them (core/run/executeLoadStep.ts): all shards of one scenario at once from one
+ * start time (its LoadStart), then the next scenario, so no scenario's traffic disturbs another's
+ * measurement. A failing suite or shard does not drop the run: the Catch leads to Finalize with
+ * the failure, which marks the run and its report incomplete; the execution then ends in
+ * `RunIncomplete`.
  *
  * The execution input is lambdas/shared/RunInputSchema.ts; start it with `name` = runId.
  */
@@ -82,7 +89,7 @@ export class EvaluationStateMachine extends Construct {
       resultSelector: {
         runId: JsonPath.stringAt('$.Payload.runId'),
         target: JsonPath.objectAt('$.Payload.target'),
-        loadShards: JsonPath.listAt('$.Payload.loadShards'),
+        loadScenarios: JsonPath.listAt('$.Payload.loadScenarios'),
       },
       resultPath: '$.plan',
     });
@@ -100,19 +107,34 @@ export class EvaluationStateMachine extends Construct {
       .branch(suiteStep('Conformance', props.conformanceFunction))
       .branch(suiteStep('Property', props.propertyFunction));
 
-    // Distributed, not inline: an inline Map runs at most 40 iterations at once and keeps every
-    // iteration's history in this execution's 25,000-event limit (docs/adr/0003).
-    // One moment for every shard: each starts sending at this time + the scenario's planned delay.
+    // The load scenarios one after another: a loop over plan's `loadScenarios` (lambdas/plan/schema.ts)
+    // with an index, rather than one Map over every shard of every scenario, whose scenarios would
+    // load the target at the same time and be judged on each other's traffic. Each turn adds a
+    // handful of events to this execution's history; the shards' own run in child executions.
+    const loadScenarios = new Pass(this, 'LoadScenarios', {
+      parameters: { next: 0, count: JsonPath.arrayLength(JsonPath.listAt('$.plan.loadScenarios')) },
+      resultPath: '$.loadLoop',
+    });
+    // One moment for every shard of this scenario: each starts sending at this time + the scenario's
+    // planned delay. Taken per scenario, when the previous scenario's shards have all ended.
     const loadStart = new Pass(this, 'LoadStart', {
-      parameters: { loadStartedAt: JsonPath.stringAt('$$.State.EnteredTime') },
+      parameters: {
+        scenario: JsonPath.arrayGetItem(
+          JsonPath.listAt('$.plan.loadScenarios'),
+          JsonPath.numberAt('$.loadLoop.next'),
+        ),
+        loadStartedAt: JsonPath.stringAt('$$.State.EnteredTime'),
+      },
       resultPath: '$.load',
     });
+    // Distributed, not inline: an inline Map runs at most 40 iterations at once and keeps every
+    // iteration's history in this execution's 25,000-event limit (docs/adr/0003).
     const loadShards = new DistributedMap(this, 'LoadShards', {
-      itemsPath: JsonPath.stringAt('$.plan.loadShards'),
+      itemsPath: JsonPath.stringAt('$.load.scenario.shardIndexes'),
       itemSelector: {
         ...stepInput,
-        scenario: JsonPath.stringAt('$$.Map.Item.Value.scenario'),
-        shardIndex: JsonPath.numberAt('$$.Map.Item.Value.shardIndex'),
+        scenario: JsonPath.stringAt('$.load.scenario.name'),
+        shardIndex: JsonPath.numberAt('$$.Map.Item.Value'),
         loadStartedAt: JsonPath.stringAt('$.load.loadStartedAt'),
       },
       maxConcurrency,
@@ -151,13 +173,22 @@ export class EvaluationStateMachine extends Construct {
     loadShards.addCatch(runIncomplete, catchProps);
     runIncomplete.next(finalize);
 
-    const definition = plan
-      .next(suites)
-      .next(loadStart)
-      .next(loadShards)
-      .next(runFinished)
-      .next(finalize)
-      .next(outcome);
+    const loadScenarioDone = new Pass(this, 'LoadScenarioDone', {
+      parameters: {
+        next: JsonPath.mathAdd(JsonPath.numberAt('$.loadLoop.next'), 1),
+        count: JsonPath.numberAt('$.loadLoop.count'),
+      },
+      resultPath: '$.loadLoop',
+    });
+    const nextLoadScenario = new Choice(this, 'LoadScenario?')
+      .when(
+        Condition.numberLessThanJsonPath('$.loadLoop.next', '$.loadLoop.count'),
+        loadStart.next(loadShards).next(loadScenarioDone),
+      )
+      .otherwise(runFinished.next(finalize).next(outcome));
+    loadScenarioDone.next(nextLoadScenario);
+
+    const definition = plan.next(suites).next(loadScenarios).next(nextLoadScenario);
 
     this.stateMachine = new StateMachine(this, 'StateMachine', {
       definitionBody: DefinitionBody.fromChainable(definition),
@@ -167,11 +198,40 @@ export class EvaluationStateMachine extends Construct {
         destination: new LogGroup(this, 'LogGroup', {
           retention: props.logRetention ?? RetentionDays.ONE_MONTH,
         }),
-        level: LogLevel.ERROR,
+        // Every state transition, so an operator can follow a run (and cdk-nag SF1): the events
+        // carry no payloads, so the cost stays at a few KB per run.
+        level: LogLevel.ALL,
         // Execution data holds the target URL, which may carry an API token in its path.
         includeExecutionData: false,
       },
     });
+    Validations.of(this.stateMachine).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'Only the actions AWS requires on "*": X-Ray trace writes and sampling rules (no resource-level permissions) and CloudWatch Logs vended-log delivery (logs:CreateLogDelivery and friends, https://docs.aws.amazon.com/step-functions/latest/dg/cw-logs.html#cloudwatch-iam-policy). infra/test asserts no other action has Resource "*".',
+    });
+    for (const fn of [
+      props.planFunction,
+      props.conformanceFunction,
+      props.propertyFunction,
+      props.loadShardFunction,
+      props.finalizeFunction,
+    ]) {
+      const cfnFunction = fn.node.defaultChild;
+      if (!(cfnFunction instanceof CfnResource)) continue;
+      Validations.of(this.stateMachine).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(cfnFunction)}.Arn>:*]`,
+        reason:
+          'lambda:InvokeFunction on the versions and aliases (`<arn>:*`) of one named step function of this stack, as CDK LambdaInvoke grants it; no other function is reachable.',
+      });
+    }
+    for (const childExecutions of [':*', '/*:*']) {
+      Validations.of(this.stateMachine).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:${nagArnScope(this)}:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${Stack.of(this).getLogicalId(this.stateMachine.node.defaultChild as CfnStateMachine)}"}]}]}${childExecutions}]`,
+        reason:
+          "The Distributed Map's child executions of this state machine only (CDK's DistributedMapPolicy: start, describe, stop them); Step Functions names child executions at run time, so no exact ARN exists at deploy time.",
+      });
+    }
   }
 }
 

@@ -1,25 +1,30 @@
 import { fileURLToPath } from 'node:url';
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IVpc, SubnetSelection } from 'aws-cdk-lib/aws-ec2';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { ArnFormat } from 'aws-cdk-lib/core';
 import type { Construct } from 'constructs';
+import { tableDesign } from '#reports/store/tableDesign.ts';
 import { lambdaEnvNames } from '../../../lambdas/shared/lambdaEnvNames.ts';
 import { InvalidConstructPropsError } from './InvalidConstructPropsError.ts';
+import { nagArnScope } from './nagArnScope.ts';
 
 /**
  * What a function may do with the result table: the least its step needs (core/run/steps.ts).
  * The store writes with plain PutItem on deterministic keys and reads with GetItem and Query
  * (reports/store/createDynamoReportStore.ts), so no step needs Update, Delete, Scan or streams.
  */
-export type TableAccess = 'write' | 'readWrite';
+export type TableAccess = 'write' | 'readWrite' | 'read';
 
 const tableActions: Record<TableAccess, readonly string[]> = {
   write: ['dynamodb:PutItem'],
   readWrite: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem'],
+  // The API's read side: runs and reports, and the newest-first report listing (its index).
+  read: ['dynamodb:GetItem', 'dynamodb:Query'],
 };
 
 export interface HarnessFunctionProps {
@@ -31,8 +36,11 @@ export interface HarnessFunctionProps {
    * The result table; its name is passed as `CHAINEVAL_TABLE_NAME`. Only what the construct uses is
    * required, because CDK's `Table` class does not satisfy `ITable` under `exactOptionalPropertyTypes`.
    */
-  readonly table: Pick<ITable, 'tableName' | 'grant'>;
-  /** `write` (PutItem) for steps that only store results, `readWrite` for finalize (reads the run, writes the report). */
+  readonly table: Pick<ITable, 'tableName' | 'tableArn'>;
+  /**
+   * `write` (PutItem) for steps that only store results, `readWrite` for steps that read their run,
+   * `read` for the API's readers (the table and its byCreatedAt index, nothing else).
+   */
   readonly tableAccess: TableAccess;
   /**
    * Secrets Manager name prefix of target keys this function may read (`GetSecretValue` on
@@ -52,6 +60,16 @@ export interface HarnessFunctionProps {
   /** @default RetentionDays.ONE_MONTH */
   readonly logRetention?: RetentionDays;
   /**
+   * Runs the function in this VPC, for targets on private networks (a vendor's test chain reachable
+   * only through a peering or VPN). The subnets need a route to DynamoDB and Secrets Manager (a NAT
+   * gateway or VPC endpoints). Private target addresses must still be allow-listed.
+   *
+   * @default - not in a VPC: the function reaches public endpoints only
+   */
+  readonly vpc?: IVpc;
+  /** @default - the VPC's private subnets with egress (CDK's default for Lambda) */
+  readonly vpcSubnets?: SubnetSelection;
+  /**
    * Extra environment variables. Those this construct sets (`NODE_OPTIONS`, the table name, the
    * secret prefix) cannot be overridden here.
    *
@@ -70,12 +88,16 @@ const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
  * The one Lambda construct of chaineval: every step of a run is a HarnessFunction.
  *
  * Fixed defaults:
- * - Node.js 20 runtime (the code targets Node 20, package.json `engines`), ARM64 (Graviton)
+ * - Node.js 22 runtime (nodejs22.x; Lambda refuses to create nodejs20.x functions from 2027-02-01),
+ *   ARM64 (Graviton). The bundle's syntax level stays Node 20 (package.json `engines`), so the very
+ *   same artifact runs in the local emulation of the cloud run (tests/e2e/cloudRun.test.ts) on Node 20
  * - bundled locally with esbuild as ESM, AWS SDK included (the versions in package-lock.json, not
  *   the runtime's), minified, with source maps and `NODE_OPTIONS=--enable-source-maps`
  * - an explicit log group with retention (not the never-expiring implicit one)
  * - X-Ray active tracing
- * - least-privilege grants: table access as declared, target keys only under `targetSecretPrefix`
+ * - its own execution role, no managed policy: writing to its log group, table access as declared
+ *   (the table itself, not its indexes), target keys only under `targetSecretPrefix`
+ * - cdk-nag AwsSolutions findings that remain are acknowledged here, each with its reason
  *
  * Modelled on Powertools' `FunctionWithLogGroup` (shared/reference/aesthetics.md §3).
  */
@@ -88,15 +110,26 @@ export class HarnessFunction extends NodejsFunction {
     const logGroup = new LogGroup(scope, `${id}LogGroup`, {
       retention: props.logRetention ?? RetentionDays.ONE_MONTH,
     });
+    // Instead of the AWSLambdaBasicExecutionRole managed policy (logs:CreateLogGroup and writes to
+    // every log group in the account): writes to this function's log group only.
+    const role = new Role(scope, `${id}ServiceRole`, {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `chaineval ${id} function: its log group, its table actions, its target keys`,
+    });
+    logGroup.grantWrite(role);
     super(scope, id, {
       entry: props.entry,
       handler: 'handler',
       description: props.description,
-      runtime: Runtime.NODEJS_20_X,
+      runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
       timeout,
       memorySize,
       logGroup,
+      role,
+      ...(props.vpc === undefined
+        ? {}
+        : { vpc: props.vpc, ...(props.vpcSubnets === undefined ? {} : { vpcSubnets: props.vpcSubnets }) }),
       tracing: Tracing.ACTIVE,
       projectRoot,
       depsLockFilePath: `${projectRoot}package-lock.json`,
@@ -111,6 +144,7 @@ export class HarnessFunction extends NodejsFunction {
       },
       bundling: {
         format: OutputFormat.ESM,
+        // Node 20 syntax runs on nodejs22.x and on the Node 20 the project's tests run on.
         target: 'node20',
         minify: true,
         sourceMap: true,
@@ -128,16 +162,51 @@ export class HarnessFunction extends NodejsFunction {
       },
     });
 
-    props.table.grant(this, ...tableActions[props.tableAccess]);
-    // Deliberate: the code targets Node 20 (package.json engines, toolchain.md); moving to a newer
-    // runtime is a project-wide decision (docs/adr/0003-cloud-runtime.md, "Consequences").
+    // The table only (Table.grant would add `<table>/index/*`): no run step reads an index, and
+    // readers read the one listing index by name.
+    this.addToRolePolicy(
+      new PolicyStatement({
+        actions: [...tableActions[props.tableAccess]],
+        resources:
+          props.tableAccess === 'read'
+            ? [props.table.tableArn, `${props.table.tableArn}/index/${tableDesign.byCreatedAtIndex.name}`]
+            : [props.table.tableArn],
+      }),
+    );
     Validations.of(this).acknowledge({
-      id: 'CloudFormation-Validate::W2531',
+      id: 'AwsSolutions-L1',
       reason:
-        'nodejs20.x is deprecated by Lambda; chaineval targets Node 20 until the project moves (docs/adr/0003)',
+        'nodejs22.x is a supported Lambda runtime and the one the project targets (issue 10); nodejs24.x is newer but outside the Node versions the suite is run on (package.json engines, toolchain.md). Move when CI runs Node 24.',
+    });
+    if (props.vpc !== undefined) {
+      // What AWSLambdaVPCAccessExecutionRole grants besides logs: Lambda manages the function's
+      // network interfaces with the execution role (CDK adds that managed policy only to roles it
+      // creates itself).
+      role.addToPrincipalPolicy(
+        new PolicyStatement({
+          actions: [
+            'ec2:CreateNetworkInterface',
+            'ec2:DescribeNetworkInterfaces',
+            'ec2:DescribeSubnets',
+            'ec2:DeleteNetworkInterface',
+            'ec2:AssignPrivateIpAddresses',
+            'ec2:UnassignPrivateIpAddresses',
+          ],
+          resources: ['*'],
+        }),
+      );
+    }
+    Validations.of(role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: `Only xray:PutTraceSegments and xray:PutTelemetryRecords, added by active tracing: X-Ray supports no resource-level permissions (https://docs.aws.amazon.com/xray/latest/devguide/security_iam_service-with-iam.html)${props.vpc === undefined ? '' : "; and, in a VPC, the network-interface actions of AWS's AWSLambdaVPCAccessExecutionRole, which Lambda performs on the function's behalf"}. infra/test asserts no other action has Resource "*".`,
     });
 
     if (props.targetSecretPrefix !== undefined) {
+      Validations.of(role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:secretsmanager:${nagArnScope(this)}:secret:${props.targetSecretPrefix}*]`,
+        reason:
+          'Read-only (GetSecretValue) on the operator-chosen name prefix for target keys: a run names its secret at run time, and a secret ARN ends in 6 random characters, so no exact ARN exists at deploy time. The prefix is validated to hold no wildcard.',
+      });
       this.addToRolePolicy(
         new PolicyStatement({
           actions: ['secretsmanager:GetSecretValue'],

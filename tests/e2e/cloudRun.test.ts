@@ -1,0 +1,370 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { CliIo } from '#cli/CliIo.ts';
+import { anvilDevPrivateKey, type RunningAnvil, startAnvil } from '#cli/embedded/startAnvil.ts';
+import { main } from '#cli/main.ts';
+import { type Report, ReportSchema } from '#core/report/ReportSchema.ts';
+import { newRunId } from '#core/run/newRunId.ts';
+import type { LoadScenarioPlan } from '#core/run/RunPlanSchema.ts';
+import type { StoredRun } from '#core/store/ResultStore.ts';
+import { type LocalExecution, runLocalExecution } from '../support/cloud/runLocalExecution.ts';
+import {
+  type SecretsManagerStub,
+  startSecretsManagerStub,
+} from '../support/cloud/startSecretsManagerStub.ts';
+import { type SynthesizedApp, synthesizeCloudApp } from '../support/cloud/synthesizeCloudApp.ts';
+import { openTestStore, type TestStore } from '../support/openTestStore.ts';
+
+/**
+ * The cloud runtime, run locally end to end (issue 10, deliverable 1): `cdk synth` of the real app,
+ * its state machine definition executed by aws-local-stepfunctions, every Task running the esbuild
+ * bundle cdk put in the cloud assembly (in its own Node process, with the function's environment
+ * from the template), against an anvil and the e2e project's DynamoDB Local. The verdicts must be
+ * those of the CLI running the same plan (same profile, parameters and seed) on another fresh anvil.
+ *
+ * Emulated, because nothing local implements them (toolchain.md): Step Functions (the emulator; its
+ * `run()` stands in for StartExecution), the Lambda service's invoke envelope and timeouts, and
+ * Secrets Manager (an HTTP stub answering GetSecretValue: the handler and the bundled SDK's signed
+ * request are real up to it). KMS is not called by any function yet.
+ */
+
+/** The quick profile (every conformance check + one short property history) with a fixed seed, so both runs make the same plan. */
+const profile = 'quick';
+const parameters = { propertySeed: 20261130 };
+const keySecretId = 'chaineval/targets/local-anvil';
+
+/**
+ * The default profile's load scenarios (constant-rate transfers, the read workload, the capacity
+ * search), each a couple of seconds at a low rate on 2 shards, so a busy two-core machine keeps the
+ * generator on schedule: 20 transfers, 40 reads, one 2 s capacity step. The 1 ms latency bound
+ * makes the transfer latency check and the capacity search fail on any chain (anvil includes in
+ * tens of ms) while throughput and reads pass, so the comparison with the CLI covers both verdicts.
+ */
+const shortLoad = {
+  loadRateTps: 10,
+  loadDurationS: 2,
+  loadDrainS: 5,
+  loadLatencyP95MaxMs: 1,
+  loadCapacityStepS: 2,
+  loadCapacityMaxSteps: 1,
+  queryRateRps: 20,
+  queryDurationS: 2,
+};
+const loadShards = 2;
+/**
+ * The stack's shard start allowance for this synth (cdk context, ChainevalStackProps): a local
+ * "cold start" is a Node process importing its bundle, seconds rather than the 30 s a Lambda in AWS
+ * is given; the default would make three scenarios wait 90 s for nothing.
+ */
+const shardStartAllowanceS = '8';
+
+async function cli(argv: string[]) {
+  const lines: string[] = [];
+  const io: CliIo = {
+    out: (t) => lines.push(t),
+    progress: (t) => lines.push(t),
+    error: (t) => lines.push(t),
+    color: false,
+  };
+  const code = await main(argv, io);
+  return { code, output: lines.join('\n') };
+}
+
+const statusByCheck = (report: Report) =>
+  Object.fromEntries(report.results.map((r) => [r.checkId, r.status]).sort());
+const verdictByClause = (report: Report) =>
+  Object.fromEntries(report.clauses.map((c) => [c.clauseId, c.verdict]).sort());
+
+/** The planned load scenarios of a stored run, in the plan's order. */
+function loadScenariosOf(run: StoredRun | null): readonly LoadScenarioPlan[] {
+  const load = run?.meta.plan.steps.find((s) => s.kind === 'load');
+  return load?.kind === 'load' ? load.scenarios : [];
+}
+
+/**
+ * Every planned shard of every scenario stored its counts, and each scenario's first intended send
+ * came after the previous scenario's last send and last inclusion (or last answer): the scenarios
+ * ran one after another, none measured under another's traffic.
+ */
+function expectScenariosRanInOrder(run: StoredRun | null, scenarios: readonly LoadScenarioPlan[]): void {
+  let previousEndMs = Number.NEGATIVE_INFINITY;
+  for (const scenario of scenarios) {
+    const shards = (run?.loadShards ?? []).filter((s) => s.scenario === scenario.name);
+    expect(
+      shards.map((s) => s.shardIndex).sort((a, b) => a - b),
+      scenario.name,
+    ).toEqual([...Array(scenario.shardCount).keys()]);
+    const firstSendMs = Math.min(...shards.map((s) => s.firstSendAtMs));
+    expect(firstSendMs, `${scenario.name} started before the previous scenario ended`).toBeGreaterThan(
+      previousEndMs,
+    );
+    // A capacity search keeps each of its steps; the shard's own figures are those of its first.
+    const windows = shards.flatMap((s) => [s, ...(s.steps ?? [])]);
+    previousEndMs = Math.max(...windows.map((w) => Math.max(w.lastSendAtMs, w.lastInclusionAtMs)));
+  }
+}
+
+describe('the cloud state machine, executed locally on its real bundles', () => {
+  const dynamoEndpoint = inject('dynamoEndpoint');
+  let dir: string;
+  let app: SynthesizedApp;
+  let cloudChain: RunningAnvil;
+  let cliChain: RunningAnvil;
+  let store: TestStore;
+  let secrets: SecretsManagerStub;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'chaineval-cloud-'));
+    // anvil listens on loopback, which the target guard refuses unless the stack allow-lists it.
+    app = await synthesizeCloudApp(join(dir, 'cdk.out'), {
+      'chaineval:allowedTargetHosts': '127.0.0.1',
+      'chaineval:loadShardStartAllowanceS': shardStartAllowanceS,
+    });
+    cloudChain = await startAnvil();
+    cliChain = await startAnvil();
+    store = await openTestStore(dynamoEndpoint, 'cloud-run');
+    secrets = await startSecretsManagerStub({ [keySecretId]: anvilDevPrivateKey });
+  }, 300_000);
+
+  afterAll(async () => {
+    await Promise.allSettled([cloudChain?.stop(), cliChain?.stop(), store?.close(), secrets?.close()]);
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('stores a complete report with the same verdicts as the CLI run of the same plan', async () => {
+    const runId = newRunId();
+    const execution: LocalExecution = await runLocalExecution(
+      app,
+      { tableName: store.tableName, dynamoEndpoint, secretsManagerEndpoint: secrets.endpoint },
+      { runId, profile, parameters, targetUrl: cloudChain.url, keySecretId },
+    );
+    const diagnostics = `${execution.error ?? ''} ${execution.cause ?? ''}\n${execution.logs.slice(-40).join('\n')}`;
+    expect(execution.status, diagnostics).toBe('SUCCEEDED');
+    expect(execution.output).toMatchObject({ runId, status: 'complete' });
+
+    // Every step ran on its own bundle from this synth, on the runtime the template declares.
+    expect(execution.invocations.map((i) => i.state).sort()).toEqual(
+      ['Conformance', 'Finalize', 'Plan', 'Property'].sort(),
+    );
+    for (const invocation of execution.invocations) {
+      expect(invocation.bundlePath.startsWith(join(dir, 'cdk.out', 'asset.'))).toBe(true);
+      expect(invocation.runtime).toBe('nodejs22.x');
+    }
+    // The key was fetched through the SDK, signed, by name; it never travelled in a state payload or a log line.
+    const fetches = secrets.requests.filter((r) => r.target === 'secretsmanager.GetSecretValue');
+    expect(fetches.length).toBeGreaterThanOrEqual(3);
+    for (const f of fetches) {
+      expect(f.body).toEqual({ SecretId: keySecretId });
+      expect(String(f.headers.authorization)).toMatch(
+        /^AWS4-HMAC-SHA256 Credential=ASIALOCALEXECUTIONROLE\//,
+      );
+    }
+    const keyHex = anvilDevPrivateKey.slice(2);
+    expect(JSON.stringify(execution.events)).not.toContain(keyHex);
+    expect(execution.logs.join('\n')).not.toContain(keyHex);
+
+    const cloudReport = await store.store.getReport(runId);
+    expect(cloudReport).not.toBeNull();
+    expect(JSON.stringify(cloudReport)).not.toContain(keyHex);
+
+    // The CLI, the same plan, a fresh anvil of the same kind.
+    const keyFile = join(dir, 'funded.key');
+    await writeFile(keyFile, `${anvilDevPrivateKey}\n`);
+    const out = join(dir, 'out');
+    const run = await cli([
+      'evaluate',
+      '--profile',
+      profile,
+      '--param',
+      `propertySeed=${parameters.propertySeed}`,
+      '--target',
+      cliChain.url,
+      '--private-key-file',
+      keyFile,
+      '--dynamodb-endpoint',
+      dynamoEndpoint,
+      '--table',
+      store.tableName,
+      '--out',
+      out,
+    ]);
+    expect(run.code, run.output).toBe(0);
+    const cliId = /report (\d{8}T\d{6}Z-[0-9a-f]{8}):/.exec(run.output)?.[1] ?? '';
+    const cliReport = ReportSchema.parse(JSON.parse(await readFile(join(out, cliId, 'report.json'), 'utf8')));
+
+    const cloud = ReportSchema.parse(cloudReport);
+    expect(cloud.run.status).toBe('complete');
+    expect(cloud.profile).toEqual(cliReport.profile);
+    expect(cloud.run.plannedSteps).toEqual(cliReport.run.plannedSteps);
+    expect(statusByCheck(cloud)).toEqual(statusByCheck(cliReport));
+    expect(verdictByClause(cloud)).toEqual(verdictByClause(cliReport));
+    expect(cloud.overall.verdict).toBe(cliReport.overall.verdict);
+    expect(cloud.score).toEqual(cliReport.score);
+    // Not a vacuous comparison: the quick profile decides checks both ways on anvil.
+    const statuses = Object.values(statusByCheck(cloud));
+    expect(statuses).toContain('pass');
+    expect(statuses).toContain('fail');
+  }, 600_000);
+
+  it("runs the default profile's load scenarios one after another, each on its own start, with the CLI's load verdicts", async () => {
+    const cloudLoadChain = await startAnvil();
+    const cliLoadChain = await startAnvil();
+    try {
+      const runId = newRunId();
+      const execution = await runLocalExecution(
+        app,
+        { tableName: store.tableName, dynamoEndpoint, secretsManagerEndpoint: secrets.endpoint },
+        {
+          runId,
+          profile: 'jrt-0193-2020',
+          parameters: shortLoad,
+          skip: ['property'],
+          loadShards,
+          targetUrl: cloudLoadChain.url,
+          keySecretId,
+        },
+      );
+      const diagnostics = `${execution.error ?? ''} ${execution.cause ?? ''}\n${execution.logs.slice(-40).join('\n')}`;
+      expect(execution.status, diagnostics).toBe('SUCCEEDED');
+      expect(execution.output).toMatchObject({ runId, status: 'complete' });
+
+      const cloudRun = await store.store.getRun(runId);
+      const scenarios = loadScenariosOf(cloudRun);
+      // The default profile plans several scenarios: the case the cloud runtime used to refuse.
+      expect(scenarios.length).toBeGreaterThanOrEqual(2);
+
+      // One Map per scenario, in the plan's order: every shard of a scenario is invoked before any
+      // of the next, all from the one start its LoadStart took, and each scenario's start is later.
+      const shardEvents = execution.invocations
+        .filter((i) => i.state === 'LoadShard')
+        .map((i) => i.event as { scenario: string; shardIndex: number; loadStartedAt: string });
+      expect(shardEvents.map((e) => e.scenario)).toEqual(
+        scenarios.flatMap((s) => Array.from({ length: s.shardCount }, () => s.name)),
+      );
+      const starts = scenarios.map((s) => {
+        const own = shardEvents.filter((e) => e.scenario === s.name);
+        expect(own.map((e) => e.shardIndex).sort((a, b) => a - b)).toEqual([...Array(s.shardCount).keys()]);
+        expect(new Set(own.map((e) => e.loadStartedAt)).size).toBe(1);
+        return Date.parse(own[0]?.loadStartedAt ?? '');
+      });
+      expect(starts).toEqual([...starts].sort((a, b) => a - b));
+      expect(new Set(starts).size).toBe(starts.length);
+
+      // Their stored results: every shard of every scenario, and no scenario's sends overlapping
+      // another's: each began after the previous scenario's last send and last inclusion.
+      expectScenariosRanInOrder(cloudRun, scenarios);
+
+      // The CLI, the same plan (profile, parameters, skip, shards), a fresh anvil of the same kind.
+      const keyFile = join(dir, 'funded-load.key');
+      await writeFile(keyFile, `${anvilDevPrivateKey}\n`);
+      const out = join(dir, 'out-load');
+      const run = await cli([
+        'evaluate',
+        '--profile',
+        'jrt-0193-2020',
+        '--skip',
+        'property',
+        '--shards',
+        String(loadShards),
+        ...Object.entries(shortLoad).flatMap(([name, value]) => ['--param', `${name}=${value}`]),
+        '--target',
+        cliLoadChain.url,
+        '--private-key-file',
+        keyFile,
+        '--dynamodb-endpoint',
+        dynamoEndpoint,
+        '--table',
+        store.tableName,
+        '--out',
+        out,
+      ]);
+      expect(run.code, run.output).toBe(0);
+      const cliId = /report (\d{8}T\d{6}Z-[0-9a-f]{8}):/.exec(run.output)?.[1] ?? '';
+      const cliReport = ReportSchema.parse(
+        JSON.parse(await readFile(join(out, cliId, 'report.json'), 'utf8')),
+      );
+      const cliRun = await store.store.getRun(cliId);
+      expect(loadScenariosOf(cliRun).map((s) => [s.name, s.shardCount, s.checkIds])).toEqual(
+        scenarios.map((s) => [s.name, s.shardCount, s.checkIds]),
+      );
+      expectScenariosRanInOrder(cliRun, scenarios);
+
+      const cloud = ReportSchema.parse(await store.store.getReport(runId));
+      expect(cloud.run.status).toBe('complete');
+      expect(cloud.run.plannedSteps).toEqual(cliReport.run.plannedSteps);
+      expect(cloud.parameters).toEqual(cliReport.parameters);
+      const loadCheckIds = scenarios.flatMap((s) => s.checkIds).sort();
+      const loadStatuses = (report: Report) =>
+        Object.fromEntries(
+          report.results.filter((r) => r.kind === 'load').map((r) => [r.checkId, r.status] as const),
+        );
+      const cloudLoad = loadStatuses(cloud);
+      const cliLoad = loadStatuses(cliReport);
+      // Every load check judged in both runs, on the same check ids.
+      expect(Object.keys(cloudLoad).sort()).toEqual(loadCheckIds);
+      expect(Object.keys(cliLoad).sort()).toEqual(loadCheckIds);
+      // A load verdict may honestly be inconclusive (error) in one run and not the other: on a busy
+      // two-core machine the generator itself can fall behind its schedule (a late send, a shard
+      // process ready after the common start), and the harness then says so rather than judge the
+      // chain. What must never happen is a pass in one runtime and a fail in the other, so every
+      // check both runs decided is compared, and at least one must have been decided by both.
+      const decided = loadCheckIds.filter((id) => cloudLoad[id] !== 'error' && cliLoad[id] !== 'error');
+      expect(decided.length, JSON.stringify({ cloudLoad, cliLoad })).toBeGreaterThan(0);
+      for (const id of decided) expect(cloudLoad[id], id).toBe(cliLoad[id]);
+      // Not a vacuous comparison: with a 1 ms latency bound the latency check and the capacity
+      // search fail on any chain, and the read workload passes.
+      expect(new Set(decided.map((id) => cloudLoad[id]))).toEqual(new Set(['pass', 'fail']));
+    } finally {
+      await Promise.allSettled([cloudLoadChain.stop(), cliLoadChain.stop()]);
+    }
+  }, 300_000);
+
+  it('finalizes the run as incomplete, with the reason, when the target dies after planning', async () => {
+    const doomed = await startAnvil();
+    let stopping: Promise<void> | undefined;
+    const runId = newRunId();
+    const execution = await runLocalExecution(
+      app,
+      { tableName: store.tableName, dynamoEndpoint, secretsManagerEndpoint: secrets.endpoint },
+      { runId, profile, parameters, targetUrl: doomed.url, keySecretId },
+      {
+        // The chain goes away once the plan is stored and funded, before either suite connects.
+        beforeInvoke: async (state) => {
+          if (state !== 'Conformance' && state !== 'Property') return;
+          stopping ??= doomed.stop();
+          await stopping;
+        },
+      },
+    );
+    expect(execution.status, execution.logs.slice(-20).join('\n')).toBe('FAILED');
+    expect(execution.error).toBe('RunIncomplete');
+    expect(execution.cause).toMatch(/^TargetUnreachableError: /);
+    expect(execution.events.some((e) => e.type === 'StateCaught')).toBe(true);
+    expect(execution.invocations.map((i) => i.state)).toContain('Finalize');
+
+    const report = ReportSchema.parse(await store.store.getReport(runId));
+    expect(report.run.status).toBe('incomplete');
+    expect(report.run.incompleteReason).toBe(execution.cause);
+    expect(report.overall.verdict).toBe('incomplete');
+  }, 300_000);
+
+  it('refuses a link-local target in the plan step, before its key is read, and ends with that reason', async () => {
+    const runId = newRunId();
+    const keyReadsBefore = secrets.requests.length;
+    const execution = await runLocalExecution(
+      app,
+      { tableName: store.tableName, dynamoEndpoint, secretsManagerEndpoint: secrets.endpoint },
+      { runId, profile, targetUrl: 'http://169.254.169.254/latest/meta-data', keySecretId },
+    );
+    expect(execution.status).toBe('FAILED');
+    expect(execution.error).toBe('RunNotStartedError');
+    expect(JSON.parse(execution.cause ?? '{}').errorMessage).toMatch(
+      /^run \S+ did not start: TargetNotAllowedError: target host "169\.254\.169\.254" is a link-local \(RFC 3927\) address/,
+    );
+    expect(execution.invocations.map((i) => i.state)).toEqual(['Plan', 'Finalize']);
+    expect(secrets.requests.length).toBe(keyReadsBefore);
+    expect(await store.store.getRun(runId)).toBeNull();
+  }, 300_000);
+});
