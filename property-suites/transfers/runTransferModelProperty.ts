@@ -9,6 +9,7 @@ import { propertyMaxCommands } from '../propertyMaxCommands.ts';
 import { propertyNumRuns } from '../propertyNumRuns.ts';
 import { propertySeed } from '../propertySeed.ts';
 import { propertyTimeBudgetMs } from '../propertyTimeBudgetMs.ts';
+import { replayMetadata } from '../shared/replayMetadata.ts';
 import { maxTransferAmount, transferAccountCount } from './arbitraries.ts';
 import { type TransferCommands, transferCommandsArb } from './commands.ts';
 import { ModelMismatchError } from './ModelMismatchError.ts';
@@ -150,8 +151,8 @@ export async function runTransferModelProperty(
   // Transport faults and harness bugs are not counterexamples: runCheck records them as inconclusive.
   if (!(error instanceof ModelMismatchError)) throw error;
   const [commands] = counterexample;
-  const ran = [...commands].filter((c) => !('hasRan' in c) || c.hasRan === true).map(String);
-  const replayPath = /replayPath="([^"]*)"/.exec(String(commands))?.[1];
+  const ran = replayMetadata(commands);
+  const replayPath = ran.replayPath;
   return {
     status: 'fail',
     summary: `the chain disagreed with the transfer model: ${error.shortMessage}`,
@@ -164,6 +165,15 @@ export async function runTransferModelProperty(
         ? { note: `shrinking stopped at the ${timeBudgetMs} ms budget; the sequence may not be minimal` }
         : {}),
     },
-    property: { ...run, path: details.counterexamplePath, counterexample: ran, failure: error.shortMessage },
+    property: {
+      ...run,
+      path: details.counterexamplePath,
+      ...(replayPath === undefined ? {} : { replayPath }),
+      counterexample: ran.commands.map(String),
+      commands: ran.commands.map((c) => c.step()),
+      failingStep: Math.max(0, ran.commands.length - 1),
+      shrinks: details.numShrinks,
+      failure: error.shortMessage,
+    },
   };
 }

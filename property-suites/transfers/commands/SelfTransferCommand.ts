@@ -1,4 +1,5 @@
-import type fc from 'fast-check';
+import type { CommandStep } from '#core/checks/PropertyRunSchema.ts';
+import type { PropertyCommand } from '../../shared/PropertyCommand.ts';
 import { executeTransfer } from '../executeTransfer.ts';
 import type { TransferModel } from '../model.ts';
 import type { TransferSystem } from '../TransferSystem.ts';
@@ -7,7 +8,7 @@ import type { TransferSystem } from '../TransferSystem.ts';
  * A transfer to oneself: the value nets out, so the account pays exactly the fee and uses one nonce.
  * An implementation that debits before crediting with separate reads gets this one wrong.
  */
-export class SelfTransferCommand implements fc.AsyncCommand<TransferModel, TransferSystem> {
+export class SelfTransferCommand implements PropertyCommand<TransferModel, TransferSystem> {
   constructor(
     readonly index: number,
     readonly amount: bigint,
@@ -24,6 +25,10 @@ export class SelfTransferCommand implements fc.AsyncCommand<TransferModel, Trans
       amount: this.amount,
       label: this.toString(),
     });
+  }
+
+  step(): CommandStep {
+    return { name: 'SelfTransfer', args: [this.index, String(this.amount)] };
   }
 
   toString(): string {

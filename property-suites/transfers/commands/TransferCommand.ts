@@ -1,4 +1,5 @@
-import type fc from 'fast-check';
+import type { CommandStep } from '#core/checks/PropertyRunSchema.ts';
+import type { PropertyCommand } from '../../shared/PropertyCommand.ts';
 import { executeTransfer } from '../executeTransfer.ts';
 import type { TransferModel } from '../model.ts';
 import type { TransferSystem } from '../TransferSystem.ts';
@@ -7,7 +8,7 @@ import type { TransferSystem } from '../TransferSystem.ts';
  * A value transfer between two of the suite's accounts: the sender pays value + gasUsed ×
  * effectiveGasPrice and its nonce moves by one, the receiver gains the value, nobody else changes.
  */
-export class TransferCommand implements fc.AsyncCommand<TransferModel, TransferSystem> {
+export class TransferCommand implements PropertyCommand<TransferModel, TransferSystem> {
   constructor(
     readonly fromIndex: number,
     readonly toIndex: number,
@@ -25,6 +26,10 @@ export class TransferCommand implements fc.AsyncCommand<TransferModel, TransferS
       amount: this.amount,
       label: this.toString(),
     });
+  }
+
+  step(): CommandStep {
+    return { name: 'Transfer', args: [this.fromIndex, this.toIndex, String(this.amount)] };
   }
 
   toString(): string {
