@@ -5,15 +5,17 @@ import { buildReport } from '#core/run/buildReport.ts';
 import { RunIdSchema } from '#core/run/RunIdSchema.ts';
 import { registry } from '#registry/index.ts';
 import { readJournal } from '#reports/journal/readJournal.ts';
+import { parseReportFormats } from '#reports/ReportFormatSchema.ts';
 import { renderTerminalSummary } from '#reports/render/renderTerminalSummary.ts';
 import { sanitizeForTerminal } from '#reports/render/sanitizeForTerminal.ts';
+import { renderReport } from '#reports/renderReport.ts';
 import type { CliIo } from '../CliIo.ts';
 import { openStore } from '../openStore.ts';
 import { parseFlags } from '../parseFlags.ts';
 import { reapAbandonedRuns } from '../reapAbandonedRuns.ts';
 
 export const reportsHelp = `Usage: chaineval reports list [--limit N]
-       chaineval reports show <runId> [--json]
+       chaineval reports show <runId> [--json | --format json|html|junit|sarif|markdown]
        chaineval reports import <dir>
 
 Reads runs and reports from DynamoDB (default: the embedded DynamoDB Local under .chaineval/).
@@ -24,6 +26,7 @@ import stores a run's journal (<dir>/journal.jsonl, written by evaluate) when th
 Flags:
   --limit <n>                 how many runs to list, newest first (default 20)
   --json                      show: print the report JSON instead of the summary
+  --format <format>           show: print the report as json, html, junit, sarif or markdown
   --dynamodb-endpoint <url>   DynamoDB endpoint (default: embedded DynamoDB Local)
   --table <name>              DynamoDB table (default chaineval-reports)
   --no-color                  plain output
@@ -35,6 +38,7 @@ export async function reportsCommand(argv: readonly string[], io: CliIo): Promis
   const { values, positionals } = parseFlags('reports', argv, {
     limit: { type: 'string' },
     json: { type: 'boolean' },
+    format: { type: 'string', multiple: true },
     'dynamodb-endpoint': { type: 'string' },
     table: { type: 'string' },
     'no-color': { type: 'boolean' },
@@ -68,6 +72,14 @@ export async function reportsCommand(argv: readonly string[], io: CliIo): Promis
   if (!Number.isInteger(limit) || limit < 1 || limit > 1_000) {
     throw new ConfigError(`--limit must be an integer 1–1000 (got "${values.limit}")`);
   }
+  const formats = parseReportFormats(values.format ?? []);
+  if (formats.length > 1 || (formats.length === 1 && values.json)) {
+    throw new ConfigError(
+      `reports show prints one format (got ${[...formats, ...(values.json ? ['--json'] : [])].join(', ')}); run it once per format, or use evaluate --format to write files`,
+    );
+  }
+  if (formats.length > 0 && sub !== 'show')
+    throw new ConfigError(`--format applies to reports show, not reports ${sub}`);
   const tableName = values.table ?? 'chaineval-reports';
   // The journal is read before the store starts: a bad folder is one line, and nothing starts for it.
   const journalPath = join(arg ?? '', 'journal.jsonl');
@@ -142,10 +154,13 @@ export async function reportsCommand(argv: readonly string[], io: CliIo): Promis
         ...(stored.meta.status === 'running' ? { status: 'running' as const } : {}),
       }).report;
     }
+    const [format] = formats;
     io.out(
-      values.json
-        ? JSON.stringify(report, null, 2)
-        : renderTerminalSummary(report, { color: io.color && !values['no-color'] }),
+      format !== undefined
+        ? renderReport(report, format).trimEnd()
+        : values.json
+          ? JSON.stringify(report, null, 2)
+          : renderTerminalSummary(report, { color: io.color && !values['no-color'] }),
     );
     return 0;
   } finally {

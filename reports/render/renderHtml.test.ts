@@ -30,7 +30,7 @@ describe('renderHtml', () => {
     const html = renderHtml(sampleReport());
     const header = html.slice(0, html.indexOf('<main>'));
     expect(header).toContain('<strong>不符合 nonconform</strong>');
-    expect(header).toContain('<strong>60.9</strong> / 100 over 覆盖率 coverage <strong>7.3%</strong>');
+    expect(header).toContain('<strong>67.4</strong> / 100 over 覆盖率 coverage <strong>7.3%</strong>');
     expect(header).toContain('pass ≥ 80 with coverage ≥ 80%');
     expect(header).toContain(
       'mandatory clause 0184-16.8 (API permission management against unauthorised calls) is nonconform',

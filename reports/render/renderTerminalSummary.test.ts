@@ -37,7 +37,7 @@ describe('renderTerminalSummary', () => {
   it('ends with score always beside coverage, overall verdict with reasons, and the report id', () => {
     const text = renderTerminalSummary(sampleReport());
     expect(text).toContain(
-      'Score    60.9 / 100 over 7.3% coverage (23 of 316 weight evaluated; conform needs ≥ 80 with ≥ 80% coverage)',
+      'Score    67.4 / 100 over 7.3% coverage (23 of 316 weight evaluated; conform needs ≥ 80 with ≥ 80% coverage)',
     );
     expect(text).toContain(
       'Overall  不符合 nonconform\n  - mandatory clause 0184-16.8 (API permission management against unauthorised calls) is nonconform\n',

@@ -22,6 +22,8 @@ import { RunIdSchema } from '#core/run/RunIdSchema.ts';
 import { RunListingSchema } from '#core/run/RunListingSchema.ts';
 import { type RunMeta, RunMetaSchema } from '#core/run/RunMetaSchema.ts';
 import type { ResultStore, StoredRun } from '#core/store/ResultStore.ts';
+import type { SealStore } from '#core/store/SealStore.ts';
+import { createDynamoSealStore } from './createDynamoSealStore.ts';
 import { decodeJsonAttribute } from './decodeJsonAttribute.ts';
 import { encodeJsonAttribute } from './encodeJsonAttribute.ts';
 import { CorruptStoreItemError, StoreError } from './StoreError.ts';
@@ -55,7 +57,7 @@ export function createDynamoReportStore({
   tableName,
   endpointLabel = 'DynamoDB',
   requestDeadlineMs = 15_000,
-}: DynamoReportStoreOptions): ResultStore {
+}: DynamoReportStoreOptions): ResultStore & SealStore {
   // Every call has a total deadline: a store that accepts connections and never answers must not
   // hang a run (issue "Runs that survive").
   const send = async <T>(command: PutItemCommand | QueryCommand | GetItemCommand): Promise<T> => {
@@ -76,6 +78,9 @@ export function createDynamoReportStore({
   });
 
   return {
+    // Sealed reports live on the same table (createDynamoSealStore.ts).
+    ...createDynamoSealStore({ client, tableName, endpointLabel, requestDeadlineMs }),
+
     async putRun(meta) {
       const valid = parseForWrite(RunMetaSchema, meta, 'run meta');
       const index = tableDesign.byCreatedAtIndex;
@@ -161,12 +166,12 @@ export function createDynamoReportStore({
               `shard ${shard.scenario}#${shard.shardIndex}`,
             );
             loadShards.push(shard);
-          } else if (sk !== keyOf.report) {
+          } else if (sk !== keyOf.report && sk !== keyOf.seal) {
             throw new CorruptStoreItemError(
               `${where} has a sort key chaineval does not write; delete the item`,
             );
           }
-          // The report item is read by getReport; the run's inputs do not include it.
+          // The report and seal items are read by getReport and getSeal; the run's inputs do not include them.
         }
         startKey = page.LastEvaluatedKey;
       } while (startKey);

@@ -8,6 +8,12 @@
  * | result      | RUN#<runId>   | RESULT#<checkId>                     | –                                    |
  * | load shard  | RUN#<runId>   | LOADSHARD#<scenario>#<shardIndex>    | –                                    |
  * | report      | RUN#<runId>   | REPORT                               | REPORTS / <createdAt>#<reportId>     |
+ * | seal        | RUN#<runId>   | SEAL                                 | –                                    |
+ * | chain link  | TARGET#<fp>   | SEAL#<sealedAt>#<reportId>           | –                                    |
+ * | chain head  | TARGET#<fp>   | HEAD                                 | –                                    |
+ *
+ * Seal, chain link and chain head are written in one transaction, each conditionally: a seal is
+ * never overwritten and the head moves only from the digest the new seal links to.
  */
 export const tableDesign = {
   partitionKey: 'pk',
@@ -39,7 +45,15 @@ export const tableDesign = {
   ] as const,
 } as const;
 
-export const itemTypes = { run: 'run', result: 'result', loadShard: 'load-shard', report: 'report' } as const;
+export const itemTypes = {
+  run: 'run',
+  result: 'result',
+  loadShard: 'load-shard',
+  report: 'report',
+  seal: 'seal',
+  chainLink: 'chain-link',
+  chainHead: 'chain-head',
+} as const;
 
 /** The gsi1pk of every report item: one partition, so one Query lists them all in order. */
 export const reportsIndexPartition = 'REPORTS';
@@ -55,6 +69,11 @@ export const keyOf = {
   result: (checkId: string) => `RESULT#${checkId}`,
   loadShard: (scenario: string, shardIndex: number) => `LOADSHARD#${scenario}#${shardIndex}`,
   report: 'REPORT',
+  seal: 'SEAL',
+  /** fingerprint is `sha256:<hex>`. */
+  target: (fingerprint: string) => `TARGET#${fingerprint}`,
+  chainLink: (sealedAt: string, reportId: string) => `SEAL#${new Date(sealedAt).toISOString()}#${reportId}`,
+  chainHead: 'HEAD',
   /**
    * createdAt is re-serialised with `toISOString()` so every value has millisecond precision and
    * sorts as text: `…:00Z` and `…:00.500Z` would otherwise sort backwards ('.' < 'Z').

@@ -1,0 +1,23 @@
+import type { Report } from '#core/report/ReportSchema.ts';
+import type { ReportFormat } from './ReportFormatSchema.ts';
+import { renderHtml } from './render/renderHtml.ts';
+import { renderJunit } from './render/renderJunit.ts';
+import { renderMarkdown } from './render/renderMarkdown.ts';
+import { renderSarif } from './render/renderSarif.ts';
+import { reportFileText } from './reportFileText.ts';
+
+/** The report as text in one format: what `--format` writes to a file or prints. */
+export function renderReport(report: Report, format: ReportFormat): string {
+  switch (format) {
+    case 'json':
+      return reportFileText(report);
+    case 'html':
+      return renderHtml(report);
+    case 'junit':
+      return renderJunit(report);
+    case 'sarif':
+      return renderSarif(report);
+    case 'markdown':
+      return renderMarkdown(report);
+  }
+}
