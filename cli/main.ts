@@ -2,8 +2,11 @@ import { ChainevalError } from '#core/errors/ChainevalError.ts';
 import { harnessVersion } from '#core/harnessVersion.ts';
 import type { CliIo } from './CliIo.ts';
 import { evaluateCommand } from './commands/evaluate.ts';
+import { keysCommand } from './commands/keys.ts';
+import { replayCommand } from './commands/replay.ts';
 import { reportsCommand } from './commands/reports.ts';
 import { selftestCommand } from './commands/selftest.ts';
+import { verifyCommand } from './commands/verify.ts';
 import { InterruptedError } from './InterruptedError.ts';
 
 const help = `chaineval ${harnessVersion} — standards-compliance and evaluation harness for blockchain platforms
@@ -14,6 +17,9 @@ Usage:
   chaineval reports show <runId>      show one run's report (as it stands, for an unfinished run)
   chaineval reports import <dir>      store a run's journal (reports/out/<runId>) in DynamoDB
   chaineval selftest                  prove the checks catch defects: every fault of the proxy × the checks
+  chaineval replay <reportId> <checkId>  rerun a property check's recorded counterexample, print the failing step
+  chaineval verify <report|envelope>  check a sealed report's digest and signature, and say which key signed
+  chaineval keys generate             create a key for sealing reports (Ed25519, P-256 or SM2)
 
 Run "chaineval <command> --help" for the flags of a command.
 `;
@@ -36,6 +42,9 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     if (command === 'evaluate') return await evaluateCommand(rest, io);
     if (command === 'reports') return await reportsCommand(rest, io);
     if (command === 'selftest') return await selftestCommand(rest, io);
+    if (command === 'replay') return await replayCommand(rest, io);
+    if (command === 'verify') return await verifyCommand(rest, io);
+    if (command === 'keys') return await keysCommand(rest, io);
     if (command === '--version' || command === '-v') {
       io.out(harnessVersion);
       return 0;

@@ -89,8 +89,15 @@ describe('the jrt-0193-2020 profile contract', () => {
       'SC-05': 'contract-freeze-lifecycle → 0184-12.8',
       'SC-06': 'contract-upgrade-keeps-history → 0184-12.2, 0184-7.6',
       'PROP-01': 'property-transfer-model → 0184-10.1, 0193-6.9',
+      'PROP-02': 'property-contract-storage-model → 0193-6.7, 0193-6.5',
+      'PROP-03': 'property-deployment-model → 0193-6.3, 0193-6.9',
+      'PROP-04': 'property-revert-model → 0184-12.5, 0184-10.7',
+      'PROP-05': 'property-nonce-race-model → 0193-6.9',
+      'PROP-06': 'property-replay-model → 0184-6.3.2, 0184-10.1',
       'PERF-01': 'perf-transaction-throughput → 0193-7.1',
       'PERF-02': 'perf-transaction-latency → 0193-7.3',
+      'PERF-03': 'perf-query-throughput → 0193-7.2',
+      'PERF-04': 'perf-capacity → 0193-7.1',
     });
   });
 

@@ -17,6 +17,7 @@ import { contractChecks } from './checks/contractChecks.ts';
 import { governanceChecks } from './checks/governanceChecks.ts';
 import { ledgerChecks } from './checks/ledgerChecks.ts';
 import { nodeChecks } from './checks/nodeChecks.ts';
+import { propertyChecks } from './checks/propertyChecks.ts';
 import { transactionChecks } from './checks/transactionChecks.ts';
 
 /**
@@ -44,4 +45,5 @@ export const checks: readonly AnyCheck[] = [
   ...governanceChecks,
   ...apiChecks,
   ...nodeChecks,
+  ...propertyChecks,
 ];

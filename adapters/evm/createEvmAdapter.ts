@@ -1,5 +1,5 @@
 import type { Capability } from '#core/adapter/Capability.ts';
-import type { ChainAdapter, NodeControlApi } from '#core/adapter/ChainAdapter.ts';
+import type { ChainAdapter } from '#core/adapter/ChainAdapter.ts';
 import type { CryptoSuite, TargetInfo } from '#core/adapter/TargetInfo.ts';
 import { MalformedAnswerError, NotAChainEndpointError, RpcCallError } from '#core/errors/TargetError.ts';
 import type { AdapterConnection } from '#core/registry/Registry.ts';
@@ -27,12 +27,6 @@ export interface CreateEvmAdapterOptions extends AdapterConnection {
   readonly timeoutMs?: number;
   /** @default 16 MiB: a full block of a busy chain fits; anything larger is refused */
   readonly maxResponseBytes?: number;
-  /**
-   * Stop/start/restart of the network's nodes (`node.control`): the embedded anvil's
-   * (cli/embedded/startAnvil.ts `embeddedNodeControl`) or the vendor's hooks
-   * (conformance-suites/operations/createHookNodeControl.ts). @default - none: node experiments skip
-   */
-  readonly nodeControl?: NodeControlApi;
   /**
    * The chain's BFT engine, whose validator API and block seals the harness reads
    * (`consensus.validators`). @default - none: consensus checks skip (dev nodes have no validators)

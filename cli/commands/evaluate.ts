@@ -1,7 +1,9 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { Hex } from '#core/adapter/ChainAdapter.ts';
+import { createHookNodeControl } from '#conformance/operations/createHookNodeControl.ts';
+import { NodeHooksFileSchema } from '#conformance/operations/NodeHooksFileSchema.ts';
+import type { Hex, NodeControlApi } from '#core/adapter/ChainAdapter.ts';
 import { CryptoSuiteSchema } from '#core/adapter/TargetInfo.ts';
 import { ChainevalError } from '#core/errors/ChainevalError.ts';
 import { ConfigError } from '#core/errors/ConfigError.ts';
@@ -22,7 +24,12 @@ import { redactUrl } from '#core/security/redactUrl.ts';
 import { registry } from '#registry/index.ts';
 import { createJournaledStore } from '#reports/journal/createJournaledStore.ts';
 import { createJournalStore } from '#reports/journal/createJournalStore.ts';
+import { parseReportFormats, type ReportFormat } from '#reports/ReportFormatSchema.ts';
 import { renderTerminalSummary } from '#reports/render/renderTerminalSummary.ts';
+import type { Signer } from '#reports/seal/Signer.ts';
+import { sealAndStore } from '#reports/seal/sealAndStore.ts';
+import { writeEnvelopeFile } from '#reports/seal/writeEnvelopeFile.ts';
+import { asSealStore } from '#reports/store/asSealStore.ts';
 import { createScrubbingStore } from '#reports/store/createScrubbingStore.ts';
 import { writeReportFiles } from '#reports/writeReportFiles.ts';
 import { assertWritableFolder } from '../assertWritableFolder.ts';
@@ -33,6 +40,7 @@ import { killAllServices } from '../embedded/spawnService.ts';
 import { anvilDevPrivateKey, type RunningAnvil, startAnvil } from '../embedded/startAnvil.ts';
 import { guardIo } from '../guardIo.ts';
 import { InterruptedError } from '../InterruptedError.ts';
+import { loadReportSigner } from '../loadReportSigner.ts';
 import { embeddedDataDir, openStore, validateStoreOptions } from '../openStore.ts';
 import { parseFlags } from '../parseFlags.ts';
 import { parseParamFlags } from '../parseParamFlags.ts';
@@ -60,6 +68,8 @@ Flags:
                               for everything else)
   --private-key-file <file>   file holding the key of a funded account on --target (never printed or stored)
   --ca-file <pem>             extra CA certificate to trust for an https --target
+  --node-hooks <file>         how to stop and start each node of the --target network (JSON or YAML), so
+                              the restart and crash-tolerance experiments run (conformance-suites/operations)
   --crypto-suite <suite>      suite the target declares: ${CryptoSuiteSchema.options.join(', ')} (default secp256k1-keccak256)
   --rate <tps>                load: offered rate in transactions per second (the loadRateTps parameter)
   --duration <s>              load: seconds of constant-rate sending (the loadDurationS parameter)
@@ -73,6 +83,10 @@ Flags:
   --dynamodb-endpoint <url>   DynamoDB endpoint to store reports in (default: embedded DynamoDB Local)
   --table <name>              DynamoDB table (default chaineval-reports)
   --out <dir>                 where report files and the run journal go (default reports/out)
+  --format <list>             extra report files beside report.json and report.html: junit, sarif, markdown
+                              (repeatable or comma-separated; json and html are always written)
+  --signing-key <file>        PEM key that seals the report (report.dsse.json); default .chaineval/keys/
+                              report-signing-key.pem, created on first use (chaineval keys generate)
   --chain-port <port>         port for the embedded anvil (default: a free port)
   --dynamodb-port <port>      port for the embedded DynamoDB Local (default: a free port)
   --fail-on <verdict>         exit 3 when the overall verdict is this bad: nonconform | partially-conform
@@ -180,6 +194,30 @@ function parameterIssue(
 }
 
 /** The first entry of an --evidence file naming an item the profile does not ask for, or one given twice. */
+/**
+ * `--node-hooks <file>`: the operator's way to stop and start each node of the --target network.
+ * Refused with one line when given without --target (the embedded anvil is one node) or when a node
+ * names an endpoint the run does not have.
+ */
+async function readNodeHooks(path: string | undefined, targets: number): Promise<NodeControlApi | undefined> {
+  if (path === undefined) return undefined;
+  if (targets === 0)
+    throw new ConfigError(
+      '--node-hooks controls the nodes of a --target network; pass --target once per node, or leave --node-hooks out for the embedded chain',
+    );
+  const file = await readStructuredFile(path, '--node-hooks', NodeHooksFileSchema, (hooks) => {
+    const index = hooks.nodes.findIndex((node) => node.endpoint !== undefined && node.endpoint >= targets);
+    const node = hooks.nodes[index];
+    return node === undefined
+      ? undefined
+      : {
+          path: ['nodes', index, 'endpoint'],
+          message: `node "${node.name}" names endpoint ${node.endpoint}, but the run has ${targets} --target(s) (endpoints count from 0)`,
+        };
+  });
+  return createHookNodeControl(file);
+}
+
 function attestationIssue(
   attestations: readonly Attestation[],
   resolved: ResolvedProfile,
@@ -208,6 +246,8 @@ interface EvaluateInputs {
   readonly targets: readonly string[];
   readonly privateKey: Hex;
   readonly caCertPem: string | undefined;
+  /** The operator's node hooks (`--node-hooks`): fault experiments on the target network. */
+  readonly nodeControl: NodeControlApi | undefined;
   readonly cryptoSuite: ReturnType<typeof CryptoSuiteSchema.parse> | undefined;
   readonly outDir: string;
   readonly tableName: string;
@@ -217,6 +257,9 @@ interface EvaluateInputs {
   readonly failOn: 'nonconform' | 'partially-conform' | undefined;
   readonly maxDurationS: number | undefined;
   readonly color: boolean;
+  /** Seals the report (report.dsse.json and the store's hash chain). */
+  readonly signer: Signer;
+  readonly formats: readonly ReportFormat[];
 }
 
 /** Flags, files, folders and names, each refused with one line before any service starts. */
@@ -226,6 +269,7 @@ async function validateInputs(argv: readonly string[], io: CliIo): Promise<Evalu
     target: { type: 'string', multiple: true },
     'private-key-file': { type: 'string' },
     'ca-file': { type: 'string' },
+    'node-hooks': { type: 'string' },
     'crypto-suite': { type: 'string' },
     rate: { type: 'string' },
     duration: { type: 'string' },
@@ -238,6 +282,8 @@ async function validateInputs(argv: readonly string[], io: CliIo): Promise<Evalu
     'dynamodb-endpoint': { type: 'string' },
     table: { type: 'string' },
     out: { type: 'string' },
+    format: { type: 'string', multiple: true },
+    'signing-key': { type: 'string' },
     'chain-port': { type: 'string' },
     'dynamodb-port': { type: 'string' },
     'fail-on': { type: 'string' },
@@ -319,6 +365,7 @@ async function validateInputs(argv: readonly string[], io: CliIo): Promise<Evalu
       ? await readPrivateKeyFile(values['private-key-file'])
       : anvilDevPrivateKey,
     caCertPem: values['ca-file'] ? await readCaFile(values['ca-file']) : undefined,
+    nodeControl: await readNodeHooks(values['node-hooks'], targets.length),
     cryptoSuite: cryptoSuite?.success ? cryptoSuite.data : undefined,
     outDir,
     tableName,
@@ -328,6 +375,8 @@ async function validateInputs(argv: readonly string[], io: CliIo): Promise<Evalu
     failOn,
     maxDurationS: parseNumber(values['max-duration'], '--max-duration'),
     color: io.color && !values['no-color'],
+    formats: parseReportFormats(values.format ?? []),
+    signer: await loadReportSigner(values['signing-key'], io.progress),
   };
 }
 
@@ -419,6 +468,7 @@ export async function evaluateCommand(argv: readonly string[], rawIo: CliIo): Pr
         embedded: anvil !== undefined,
         cryptoSuite: inputs.cryptoSuite,
         caCertPem: inputs.caCertPem,
+        nodeControl: inputs.nodeControl,
       }) as const;
     const network = [];
     for (const url of urls) {
@@ -478,10 +528,19 @@ export async function evaluateCommand(argv: readonly string[], rawIo: CliIo): Pr
       registry,
       ...(incompleteReason === undefined ? {} : { incompleteReason }),
     });
-    const paths = await writeReportFiles(report, inputs.outDir);
+    const paths = await writeReportFiles(report, inputs.outDir, inputs.formats);
+    const sealFailure = await sealReportFiles(
+      report,
+      paths.dir,
+      inputs.signer,
+      opened.store,
+      store.storeFailure(),
+      io,
+    );
     io.out(renderTerminalSummary(report, { color: inputs.color }));
-    io.out(`report ${report.reportId}: ${paths.jsonPath}\n                         ${paths.htmlPath}`);
-    return exitCode(report, incompleteReason, store.storeFailure(), inputs, io);
+    io.out(`report ${report.reportId}: ${Object.values(paths.paths).join('\n                         ')}`);
+    const code = exitCode(report, incompleteReason, store.storeFailure(), inputs, io);
+    return code === 0 && sealFailure ? 2 : code;
   } catch (error) {
     // Exit 130 is for an operator's interrupt; a limit spent before the run began is bad input (exit 1).
     if (error instanceof InterruptedError && deadlineSpent && !runStarted) {
@@ -518,6 +577,38 @@ async function runPlan(plan: RunPlan, deps: StepDeps, io: CliIo): Promise<string
           : String(error);
     if (!(error instanceof ChainevalError)) io.error(`harness fault (please report): ${message}`);
     return `harness fault: ${message}`;
+  }
+}
+
+/**
+ * Seals the report on its target's hash chain in the store and writes report.dsse.json beside it.
+ * Not when the store failed during the run: the chain head cannot be read, and a seal claiming to be
+ * the first of its target would be false. Returns true when the report is left unsealed (exit 2).
+ */
+async function sealReportFiles(
+  report: Report,
+  dir: string,
+  signer: Signer,
+  store: Parameters<typeof asSealStore>[0],
+  storeFailure: string | undefined,
+  io: CliIo,
+): Promise<boolean> {
+  if (storeFailure !== undefined) {
+    io.error('the report is not sealed: the store failed, so its chain of sealed reports cannot be read');
+    return true;
+  }
+  try {
+    const sealed = await sealAndStore(report, signer, asSealStore(store));
+    const path = await writeEnvelopeFile(dir, sealed.envelope);
+    const link = sealed.statement.predicate.previous;
+    io.progress(
+      `sealed ${path} with key ${signer.keyId} (${signer.algorithm}); ${link === null ? 'first sealed report of this target' : `links report ${link.reportId}`}`,
+    );
+    return false;
+  } catch (error) {
+    if (!(error instanceof ChainevalError)) throw error;
+    io.error(`the report is not sealed: ${error.shortMessage}`);
+    return true;
   }
 }
 

@@ -1,4 +1,4 @@
-import type { ChainAdapter, Hex } from '../adapter/ChainAdapter.ts';
+import type { ChainAdapter, Hex, NodeControlApi } from '../adapter/ChainAdapter.ts';
 import type { CryptoSuite } from '../adapter/TargetInfo.ts';
 import type { AnyCheck } from '../checks/defineCheck.ts';
 import type { AnyLoadScenario } from '../checks/defineLoadScenario.ts';
@@ -17,6 +17,11 @@ export interface AdapterConnection {
   readonly caCertPem?: string | undefined;
   /** True when chaineval started the chain and may control block production. @default false */
   readonly embedded?: boolean | undefined;
+  /**
+   * Stop/start/restart of the network's nodes (`node.control`), from the operator's hooks
+   * (`--node-hooks`). @default - none: fault experiments that need it skip
+   */
+  readonly nodeControl?: NodeControlApi | undefined;
 }
 
 /** One chain family's adapter, as the registry lists it. */

@@ -52,6 +52,11 @@ export const selftestParameters: Readonly<Record<string, SelftestParameter>> = {
   },
   loadDurationS: { value: 2, why: 'a short, light load' },
   loadDrainS: { value: 5, why: 'a short, light load' },
+  queryRateRps: {
+    value: 10,
+    why: 'a light read load: at 50 queries/s a machine loaded by the whole e2e suite fell behind its own schedule (harness-bound, inconclusive); the selftest shows wrong and slow answers are caught',
+  },
+  queryDurationS: { value: 2, why: 'a short, light read load' },
   syncTelemetryMethods: {
     value: ['eth_syncing', 'net_listening'],
     why: 'anvil 1.7.1 does not serve net_peerCount (-32601); the selftest shows a missing eth_syncing is caught',

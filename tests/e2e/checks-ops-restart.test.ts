@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createEvmAdapter } from '#adapters/evm/createEvmAdapter.ts';
+import type { CliIo } from '#cli/CliIo.ts';
 import { findFreePort } from '#cli/embedded/findFreePort.ts';
 import {
   anvilDevPrivateKey,
@@ -12,10 +13,12 @@ import {
   type RunningAnvil,
   startAnvil,
 } from '#cli/embedded/startAnvil.ts';
+import { main } from '#cli/main.ts';
 import { createHookNodeControl } from '#conformance/operations/createHookNodeControl.ts';
 import { NodeHooksFileSchema } from '#conformance/operations/NodeHooksFileSchema.ts';
 import type { ChainAdapter, Identity, NodeControlApi } from '#core/adapter/ChainAdapter.ts';
 import type { CheckResult } from '#core/checks/CheckResultSchema.ts';
+import { ReportSchema } from '#core/report/ReportSchema.ts';
 import { createFixtureCache, runCheck } from '#core/run/runCheck.ts';
 import type { FaultName } from '#fault-proxy/faultCatalogue.ts';
 import { type RunningFaultProxy, startFaultProxy } from '#fault-proxy/startFaultProxy.ts';
@@ -157,6 +160,64 @@ describe('OPS-03 ops-restart-keeps-history', () => {
       /^node "ganache" answered \d+ ms after its restart with head \d+ \(was \d+\), \d blocks, the transfer, its receipt and the balance unchanged, and a new transfer committed$/,
     );
   });
+
+  it('runs through the CLI with --node-hooks: OPS-03 restarts the --target node through the hooks file', async () => {
+    const hooksFile = join(dataDir, 'hooks.yaml');
+    writeFileSync(
+      hooksFile,
+      [
+        'version: 1',
+        'nodes:',
+        '  - name: ganache',
+        '    endpoint: 0',
+        `    stop: { http: { url: "${control.url}/stop" } }`,
+        `    start: { http: { url: "${control.url}/start" } }`,
+      ].join('\n'),
+    );
+    const keyFile = join(dataDir, 'ganache.key');
+    writeFileSync(keyFile, `${ganacheDevPrivateKey}\n`);
+    const out = join(dataDir, 'out');
+    const lines: string[] = [];
+    const io: CliIo = {
+      out: (t) => lines.push(t),
+      progress: (t) => lines.push(t),
+      error: (t) => lines.push(t),
+      color: false,
+    };
+    const code = await main(
+      [
+        'evaluate',
+        '--target',
+        ganache.url,
+        '--private-key-file',
+        keyFile,
+        '--node-hooks',
+        hooksFile,
+        '--skip',
+        'property,load',
+        '--dynamodb-endpoint',
+        inject('dynamoEndpoint'),
+        '--table',
+        'ops-hooks-e2e',
+        '--out',
+        out,
+      ],
+      io,
+    );
+    const output = lines.join('\n');
+    expect(code, output).toBe(0);
+    const runId = /report (\d{8}T\d{6}Z-[0-9a-f]{8}):/.exec(output)?.[1];
+    const report = ReportSchema.parse(
+      JSON.parse(readFileSync(join(out, runId ?? '?', 'report.json'), 'utf8')),
+    );
+    const resultOf = (checkId: string) => report.results.find((r) => r.checkId === checkId);
+    expect(resultOf('ops-restart-keeps-history'), output).toMatchObject({ status: 'pass' });
+    expect(resultOf('ops-restart-keeps-history')?.summary).toMatch(
+      /^node "ganache" answered \d+ ms after its restart/,
+    );
+    // One controllable validator: CON-03 says why it cannot stop f of 3f + 1, not that hooks are missing.
+    expect(resultOf('consensus-crash-tolerance')?.summary).toMatch(/needs n >= 4/);
+  }, 180_000);
 
   it('fails under restart-loses-history: blocks before the restart answered null', async () => {
     const runner = await runnerFor(proxy.url, hooks(), ganacheDevPrivateKey);

@@ -100,6 +100,43 @@ describe('--evidence and --params files', () => {
     },
   );
 
+  const hookRefusals: [string, readonly string[], string, RegExp][] = [
+    [
+      'node hooks for the embedded chain',
+      [],
+      'version: 1\nnodes:\n  - name: a\n    stop: { command: ["true"] }\n    start: { command: ["true"] }\n',
+      /^chaineval: --node-hooks controls the nodes of a --target network; pass --target once per node/,
+    ],
+    [
+      'a node naming an endpoint the run lacks',
+      ['--target', 'http://127.0.0.1:1', '--target', 'http://127.0.0.1:2'],
+      'version: 1\nnodes:\n  - name: a\n    endpoint: 0\n    stop: { command: ["true"] }\n    start: { command: ["true"] }\n  - name: b\n    endpoint: 2\n    stop: { command: ["true"] }\n    start: { command: ["true"] }\n',
+      /^chaineval: --node-hooks ".*hooks\.yaml": nodes\[1\]\.endpoint \(line 8\): node "b" names endpoint 2, but the run has 2 --target\(s\)/,
+    ],
+    [
+      'a hook that is neither a command nor an HTTP call',
+      ['--target', 'http://127.0.0.1:1'],
+      'version: 1\nnodes:\n  - name: a\n    stop: { shell: "systemctl stop node" }\n    start: { command: ["true"] }\n',
+      /^chaineval: --node-hooks ".*hooks\.yaml": nodes\[0\]\.stop \(line 4\): a hook is \{ "command": \[program, \.\.\.args\] \} or \{ "http": \{ "url": \.\.\. \} \}/,
+    ],
+  ];
+
+  it.each(hookRefusals)(
+    'refuses %s (--node-hooks) in one line, before anything starts',
+    async (_, targets, text, message) => {
+      const file = join(dir, 'hooks.yaml');
+      await writeFile(file, text);
+      const key = join(dir, 'target.key');
+      await writeFile(key, `0x${'11'.repeat(32)}\n`);
+      const keyFlags = targets.length > 0 ? ['--private-key-file', key] : [];
+      const outcome = await chaineval(['evaluate', ...targets, ...keyFlags, '--node-hooks', file], dir);
+      expect(outcome.code).toBe(1);
+      const lines = outcome.stderr.trim().split('\n');
+      expect(lines, outcome.stderr).toHaveLength(1);
+      expect(lines[0]).toMatch(message);
+    },
+  );
+
   it('shows attested documents apart from machine verdicts and marks parameters set from the file', async () => {
     const evidence = join(dir, 'evidence.json');
     await writeFile(

@@ -49,9 +49,10 @@ const parameters = {
   loadRateTps: 10,
   loadDurationS: 2,
   loadDrainS: 5,
-  // These runs leave ~20 blocks before the ledger checks; 64 keeps genesis in the sample, where
-  // Hardhat's one wrong transactions root lives, however the plan's funding grows.
-  ledgerSampleBlocks: 64,
+  // Funding and the load step (which runs beside the checks; on automine every load transfer is a
+  // block: transfer, query and capacity scenarios) leave ~100 blocks before the ledger checks; 256
+  // keeps genesis in the sample, where Hardhat's one wrong transactions root lives.
+  ledgerSampleBlocks: 256,
 };
 
 beforeAll(async () => {

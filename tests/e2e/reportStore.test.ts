@@ -134,7 +134,10 @@ describe('runs', () => {
     const stored = await store.getRun(runId);
     expect(stored?.meta).toEqual(meta);
     expect(stored?.meta.plan.steps.map((step) => step.id)).toEqual(['conformance', 'property', 'load']);
-    expect(stored?.meta.plan.accounts.filter((a) => a.role.startsWith('load/'))).toHaveLength(12);
+    // 12 shards of each load scenario the profile plans, each with its own sender account.
+    expect(
+      stored?.meta.plan.accounts.filter((a) => a.role.startsWith('load/transfer-constant-rate/')),
+    ).toHaveLength(12);
     expect(stored?.results.map((r) => [r.checkId, r.status])).toEqual([
       ['ledger-parent-hash-links', 'pass'],
       ['tx-raw-replay-rejected', 'fail'],

@@ -37,6 +37,10 @@ const everywhere = {
   'property-transfer-model': pass('applies every transfer exactly once: balances and nonces match the model'),
   'perf-transaction-throughput': pass('automine commits every transfer of a 10 tx/s load'),
   'perf-transaction-latency': pass('automine includes each transfer well within the 5 s p95 bound'),
+  'perf-query-throughput': pass(
+    'answers eth_call of the identity precompile and balance reads correctly, in milliseconds',
+  ),
+  'perf-capacity': pass('automine keeps up with both steps of the small default search (10 and 20 tx/s)'),
 } as const satisfies Record<string, Expectation>;
 
 /** TX-02 resends the step account's first (nonce-0) transfer: it is the plan's first signing check. */

@@ -4,6 +4,7 @@ import { coreVerdicts, type Expectation, type NodeVerdicts } from './coreVerdict
 import { governanceVerdicts } from './governanceVerdicts.ts';
 import { ledgerVerdicts } from './ledgerVerdicts.ts';
 import { nodeVerdicts } from './nodeVerdicts.ts';
+import { propertyVerdicts } from './propertyVerdicts.ts';
 import { transactionsVerdicts } from './transactionsVerdicts.ts';
 
 export { type Expectation, emptyTrieRoot, keccakOfNothing } from './coreVerdicts.ts';
@@ -16,6 +17,7 @@ const areas: readonly NodeVerdicts[] = [
   governanceVerdicts,
   apiVerdicts,
   nodeVerdicts,
+  propertyVerdicts,
 ];
 
 const merged = (node: keyof NodeVerdicts): Readonly<Record<string, Expectation>> =>
