@@ -1,6 +1,7 @@
 import { ChainevalError } from '#core/errors/ChainevalError.ts';
 import { harnessVersion } from '#core/harnessVersion.ts';
 import type { CliIo } from './CliIo.ts';
+import { compareCommand } from './commands/compare.ts';
 import { evaluateCommand } from './commands/evaluate.ts';
 import { keysCommand } from './commands/keys.ts';
 import { replayCommand } from './commands/replay.ts';
@@ -16,6 +17,7 @@ Usage:
   chaineval reports list              list stored runs, finished or not, newest first
   chaineval reports show <runId>      show one run's report (as it stands, for an unfinished run)
   chaineval reports import <dir>      store a run's journal (reports/out/<runId>) in DynamoDB
+  chaineval compare <id> <id> [...]   put 2–8 reports side by side: a table and an HTML page, with comparability warnings
   chaineval selftest                  prove the checks catch defects: every fault of the proxy × the checks
   chaineval replay <reportId> <checkId>  rerun a property check's recorded counterexample, print the failing step
   chaineval verify <report|envelope>  check a sealed report's digest and signature, and say which key signed
@@ -41,6 +43,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
   try {
     if (command === 'evaluate') return await evaluateCommand(rest, io);
     if (command === 'reports') return await reportsCommand(rest, io);
+    if (command === 'compare') return await compareCommand(rest, io);
     if (command === 'selftest') return await selftestCommand(rest, io);
     if (command === 'replay') return await replayCommand(rest, io);
     if (command === 'verify') return await verifyCommand(rest, io);

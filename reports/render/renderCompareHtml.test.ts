@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { compareReports } from './compareReports.ts';
+import { renderCompareHtml } from './renderCompareHtml.ts';
+import { sampleComparison } from './sampleComparison.ts';
+
+describe('renderCompareHtml', () => {
+  it('matches the golden comparison page (a deliberate change: npx vitest run -u, then read the diff)', async () => {
+    await expect(renderCompareHtml(compareReports(sampleComparison()))).toMatchFileSnapshot(
+      './__goldens__/compare.html',
+    );
+  });
+
+  it('opens with the comparability warnings, naming the differing parameters with their values', () => {
+    const html = renderCompareHtml(compareReports(sampleComparison()));
+    const warnings = html.indexOf('<section class="warnings">');
+    expect(warnings).toBeGreaterThan(0);
+    expect(warnings).toBeLessThan(html.indexOf('<main>'));
+    expect(html).toContain('ledgerSampleBlocks is 32 in A; 64 in B');
+    expect(html).toContain('20261124T101500Z-1a2b3c4d');
+    expect(html).toContain('20261125T090000Z-5e6f7a8b');
+  });
+
+  it('draws p95 latency and committed throughput per report as inline SVG, with no external asset or script', () => {
+    const html = renderCompareHtml(compareReports(sampleComparison()));
+    expect(html).toContain('aria-label="p95 latency, ms (shorter is better)"');
+    expect(html).toContain('aria-label="committed throughput, tx/s (longer is better)"');
+    expect(html).toMatch(
+      /<rect x="24" y="22" width="98\.2" height="16" class="bar b0"\/><text [^>]*>812 ms<\/text>/,
+    );
+    expect(html).toMatch(
+      /<rect x="24" y="44" width="300\.0" height="16" class="bar b1"\/><text [^>]*>2480 ms<\/text>/,
+    );
+    expect(html).not.toMatch(/<script|<link|src="http|href="http|url\(/i);
+  });
+
+  it('escapes everything that comes from a report', () => {
+    const html = renderCompareHtml(compareReports(sampleComparison()));
+    expect(html).not.toContain('<b>2.1</b>');
+    expect(html).toContain('VendorChain/&lt;b&gt;2.1&lt;/b&gt;\\u{1b}[2J');
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: asserting that none is left
+    expect(html).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+  });
+
+  it('says the reports are comparable when nothing differs', () => {
+    const [a] = sampleComparison();
+    const html = renderCompareHtml(compareReports([a, { ...a, reportId: '20261124T111500Z-0a0b0c0d' }]));
+    expect(html).toContain('class="ok">可比 Comparable');
+    expect(html).not.toContain('class="warnings"');
+  });
+});
