@@ -41,7 +41,7 @@ const context = parsed.data;
 
 new ChainevalStack(app, context['chaineval:stackName'], {
   description:
-    'chaineval: blockchain standards-compliance harness (result table, run-step Lambdas, state machine, HTTP API)',
+    'chaineval: blockchain standards-compliance harness (result table, run-step Lambdas, state machine, HTTP API, report bucket, report signing key)',
   allowedTargetHosts: context['chaineval:allowedTargetHosts'],
   ...(context['chaineval:targetSecretPrefix'] === undefined
     ? {}

@@ -1,13 +1,18 @@
 import { fileURLToPath } from 'node:url';
-import { CfnOutput, Duration, type RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, type RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import type { IVpc, SubnetSelection } from 'aws-cdk-lib/aws-ec2';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { lambdaEnvNames } from '../../lambdas/shared/lambdaEnvNames.ts';
+import { reportObjectPrefix } from '../../lambdas/shared/reportObjectPrefix.ts';
 import { EvaluationApi } from './constructs/EvaluationApi.ts';
 import { EvaluationStateMachine } from './constructs/EvaluationStateMachine.ts';
 import { HarnessFunction, type HarnessFunctionProps } from './constructs/HarnessFunction.ts';
 import { InvalidConstructPropsError } from './constructs/InvalidConstructPropsError.ts';
+import { ReportBucket } from './constructs/ReportBucket.ts';
+import { ReportSigningKey } from './constructs/ReportSigningKey.ts';
 import { ResultTable } from './constructs/ResultTable.ts';
 
 export interface ChainevalStackProps extends StackProps {
@@ -53,6 +58,8 @@ export interface ChainevalStackProps extends StackProps {
   readonly logRetention?: RetentionDays;
   /** @default RemovalPolicy.RETAIN - see ResultTableProps.removalPolicy */
   readonly tableRemovalPolicy?: RemovalPolicy;
+  /** @default RemovalPolicy.RETAIN - see ReportBucketProps.removalPolicy and ReportSigningKeyProps.removalPolicy */
+  readonly artifactRemovalPolicy?: RemovalPolicy;
 }
 
 const handlerOf = (fn: string) => fileURLToPath(new URL(`../../lambdas/${fn}/handler.ts`, import.meta.url));
@@ -64,13 +71,16 @@ const handlerOf = (fn: string) => fileURLToPath(new URL(`../../lambdas/${fn}/han
 const hostPattern = /^[a-z0-9.:-]+(\/\d{1,3})?$/;
 
 /**
- * chaineval in one AWS account: the result table, one Lambda per run step, and the state machine
- * that runs them (DESIGN.md "Cloud shape"). The same core steps as the CLI (docs/adr/0003).
+ * chaineval in one AWS account: the result table, one Lambda per run step, the state machine that
+ * runs them, the report bucket and the KMS key that seals reports (DESIGN.md "Cloud shape"). The
+ * same core steps as the CLI (docs/adr/0003).
  */
 export class ChainevalStack extends Stack {
   public readonly table: ResultTable;
   public readonly evaluation: EvaluationStateMachine;
   public readonly api: EvaluationApi;
+  public readonly reports: ReportBucket;
+  public readonly signingKey: ReportSigningKey;
 
   constructor(scope: Construct, id: string, props: ChainevalStackProps = {}) {
     super(scope, id, props);
@@ -91,6 +101,9 @@ export class ChainevalStack extends Stack {
       'Results',
       props.tableRemovalPolicy ? { removalPolicy: props.tableRemovalPolicy } : {},
     );
+    const artifactRemoval = props.artifactRemovalPolicy ? { removalPolicy: props.artifactRemovalPolicy } : {};
+    this.reports = new ReportBucket(this, 'Reports', artifactRemoval);
+    this.signingKey = new ReportSigningKey(this, 'ReportSigningKey', artifactRemoval);
     const targetSecretPrefix = props.targetSecretPrefix ?? 'chaineval/targets/';
     const loadShardTimeout = Duration.minutes(15);
     const loadMaxConcurrency = props.loadMaxConcurrency ?? 10;
@@ -167,13 +180,36 @@ export class ChainevalStack extends Stack {
       memorySizeMiB: 1769,
       environment: targetEnvironment,
     });
-    // No target, no secret: finalize only reads the run and writes the report.
+    // No target, no secret: finalize reads the run, stores and seals the report, writes its files.
     const finalizeFunction = new HarnessFunction(this, 'Finalize', {
       ...common,
       entry: handlerOf('finalize'),
-      description: 'chaineval: merge load shards, score the run, store the report',
+      description: 'chaineval: merge load shards, score the run, store, seal and publish the report',
       tableAccess: 'readWrite',
       timeout: Duration.minutes(5),
+      environment: {
+        [lambdaEnvNames.reportBucketName]: this.reports.bucket.bucketName,
+        [lambdaEnvNames.reportSigningKeyId]: this.signingKey.keyArn,
+      },
+    });
+    // Exactly what publishReport calls: the public key (the seal's key id) and Sign, on this key;
+    // PutObject of report files under the prefix. No Verify, no Get or Delete of objects.
+    finalizeFunction.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['kms:GetPublicKey', 'kms:Sign'],
+        resources: [this.signingKey.keyArn],
+      }),
+    );
+    finalizeFunction.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['s3:PutObject'],
+        resources: [this.reports.bucket.arnForObjects(`${reportObjectPrefix}*`)],
+      }),
+    );
+    const reportBucketId = this.getLogicalId(this.reports.bucket.node.defaultChild as CfnBucket);
+    Validations.of(finalizeFunction.role ?? finalizeFunction).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${reportBucketId}.Arn>/${reportObjectPrefix}*]`,
+      reason: `PutObject only, under the report prefix of the stack's own report bucket: each run writes ${reportObjectPrefix}<runId>/…, and run ids are made at run time, so no exact object ARN exists at deploy time. No read, delete or ACL action.`,
     });
 
     this.evaluation = new EvaluationStateMachine(this, 'Evaluation', {
@@ -225,5 +261,13 @@ export class ChainevalStack extends Stack {
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'StateMachineArn', { value: this.evaluation.stateMachine.stateMachineArn });
     new CfnOutput(this, 'TargetSecretPrefix', { value: targetSecretPrefix });
+    new CfnOutput(this, 'ReportBucketName', {
+      value: this.reports.bucket.bucketName,
+      description: `Report files: ${reportObjectPrefix}<runId>/report.json, report.html, report.dsse.json`,
+    });
+    new CfnOutput(this, 'ReportSigningKeyArn', {
+      value: this.signingKey.keyArn,
+      description: 'Seals reports; its public key (aws kms get-public-key) verifies them: chaineval verify',
+    });
   }
 }

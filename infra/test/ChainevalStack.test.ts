@@ -391,6 +391,88 @@ describe('ChainevalStack', () => {
     );
   });
 
+  it('keeps report files in a private, TLS-only, versioned, encrypted bucket with access logs, retained', () => {
+    // GIVEN / WHEN
+    const template = synth();
+    // THEN: the report bucket and its access-log bucket.
+    template.resourceCountIs('AWS::S3::Bucket', 2);
+    const reports = resourceOf(template, 'AWS::S3::Bucket', 'ReportsBucket');
+    const logs = resourceOf(template, 'AWS::S3::Bucket', 'ReportsAccessLogs');
+    for (const bucket of [reports, logs]) {
+      expect(bucket.Properties).toMatchObject({
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        },
+        VersioningConfiguration: { Status: 'Enabled' },
+        BucketEncryption: {
+          ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+        },
+        OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+      });
+      expect(bucket.Properties.AccessControl).toBeUndefined();
+    }
+    expect(reports.Properties.LoggingConfiguration).toEqual({
+      DestinationBucketName: { Ref: expect.stringMatching(/^ReportsAccessLogs/) },
+      LogFilePrefix: 'reports/',
+    });
+    template.hasResource('AWS::S3::Bucket', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    expect(Object.keys(template.findResources('AWS::S3::Bucket', { DeletionPolicy: 'Retain' }))).toHaveLength(
+      2,
+    );
+    // TLS only: each bucket policy denies requests without aws:SecureTransport.
+    const policies = Object.values(template.findResources('AWS::S3::BucketPolicy')) as Resource[];
+    expect(policies).toHaveLength(2);
+    for (const policy of policies) {
+      expect(JSON.stringify(policy.Properties.PolicyDocument)).toContain(
+        '"Condition":{"Bool":{"aws:SecureTransport":"false"}},"Effect":"Deny"',
+      );
+    }
+    template.hasOutput('ReportBucketName', {});
+  });
+
+  it('creates an asymmetric P-256 signing key, retained, and lets only finalize sign with it and write report files', () => {
+    // GIVEN / WHEN
+    const template = synth();
+    // THEN
+    template.resourceCountIs('AWS::KMS::Key', 1);
+    template.hasResource('AWS::KMS::Key', {
+      DeletionPolicy: 'Retain',
+      Properties: { KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY', EnableKeyRotation: false },
+    });
+    template.hasOutput('ReportSigningKeyArn', {});
+    const finalize = statementsOf(template, 'Finalize');
+    const kms = finalize.filter((s) => actionsOf([s]).some((a) => a.startsWith('kms:')));
+    expect(actionsOf(kms)).toEqual(['kms:GetPublicKey', 'kms:Sign']);
+    expect(kms.map((s) => s.Resource)).toEqual([
+      { 'Fn::GetAtt': [expect.stringMatching(/^ReportSigningKey/), 'Arn'] },
+    ]);
+    const s3 = finalize.filter((s) => actionsOf([s]).some((a) => a.startsWith('s3:')));
+    expect(actionsOf(s3)).toEqual(['s3:PutObject']);
+    expect(JSON.stringify(s3[0]?.Resource)).toMatch(
+      /^\{"Fn::Join":\["",\[\{"Fn::GetAtt":\["ReportsBucket[0-9A-F]{8}","Arn"\]\},"\/reports\/\*"\]\]\}$/,
+    );
+    expect(resourceOf(template, 'AWS::Lambda::Function', 'Finalize').Properties).toMatchObject({
+      Environment: {
+        Variables: {
+          CHAINEVAL_REPORT_BUCKET: { Ref: expect.stringMatching(/^ReportsBucket/) },
+          CHAINEVAL_REPORT_SIGNING_KEY_ID: {
+            'Fn::GetAtt': [expect.stringMatching(/^ReportSigningKey/), 'Arn'],
+          },
+        },
+      },
+    });
+    // No other function touches the key or the bucket.
+    for (const id of ['Plan', 'Conformance', 'Property', 'LoadShard', 'ApiStart', 'ApiRead']) {
+      expect(
+        actionsOf(statementsOf(template, id)).filter((a) => /^(kms|s3):/.test(a)),
+        id,
+      ).toEqual([]);
+    }
+  });
+
   it('fails when loadShardStartAllowance is longer than the load-shard timeout', () => {
     expect(() => synth({ loadShardStartAllowance: Duration.minutes(16) })).toThrow(
       /loadShardStartAllowance must be a whole number of milliseconds up to the load-shard timeout \(15 minutes\), got 960000 ms/,

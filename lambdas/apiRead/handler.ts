@@ -21,7 +21,8 @@ export async function handler(event: unknown): Promise<APIGatewayProxyResult> {
   logger.resetKeys();
   const request = parseEvent(ApiEventSchema, event, 'apiRead');
   return answerApi(async () => {
-    const store = createLambdaStore(readLambdaEnv());
+    // Reads only; what it serves was scrubbed when the run's steps stored it.
+    const store = createLambdaStore(readLambdaEnv(), []);
     switch (`${request.httpMethod} ${request.resource}`) {
       case 'GET /evaluations/{id}': {
         const { id } = parseRequest(RunIdPathSchema, request.pathParameters, 'path');

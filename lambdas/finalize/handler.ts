@@ -1,22 +1,54 @@
+import { ConfigError } from '#core/errors/ConfigError.ts';
+import type { Report } from '#core/report/ReportSchema.ts';
 import { finalizeRun } from '#core/run/finalizeRun.ts';
 import { registry } from '#registry/index.ts';
+import { envelopeFileText } from '#reports/seal/envelopeFileText.ts';
+import { StoreError } from '#reports/store/StoreError.ts';
+import { awsClients } from '../shared/awsClients.ts';
 import { createLambdaStore } from '../shared/createLambdaStore.ts';
+import { lambdaEnvNames } from '../shared/lambdaEnvNames.ts';
 import { logger } from '../shared/logger.ts';
 import { parseEvent } from '../shared/parseEvent.ts';
 import { readLambdaEnv } from '../shared/readLambdaEnv.ts';
+import { publishReport } from './publishReport.ts';
+import { putReportFiles } from './putReportFiles.ts';
 import { RunNotStartedError } from './RunNotStartedError.ts';
 import { FinalizeInputSchema, type FinalizeOutput } from './schema.ts';
 
 /**
- * Last state of every run, complete or not: scores what the store holds and stores the report. A run
- * whose plan step failed before storing it has nothing to score: that ends as RunNotStartedError with
- * the plan's reason.
+ * Last state of every run, complete or not: scores what the store holds, stores the report, seals
+ * it with the stack's KMS key and writes report.json, report.html and report.dsse.json to the report
+ * bucket (publishReport). A run whose plan step failed before storing it has nothing to score: that
+ * ends as RunNotStartedError with the plan's reason. A retry of a finalize that already sealed the
+ * report writes the stored report and envelope again instead of sealing twice (seals are write-once).
  */
 export async function handler(event: unknown): Promise<FinalizeOutput> {
   logger.resetKeys();
   const input = parseEvent(FinalizeInputSchema, event, 'finalize');
   logger.appendKeys({ runId: input.runId, step: 'finalize' });
-  const store = createLambdaStore(readLambdaEnv());
+  const env = readLambdaEnv();
+  const { reportBucketName: bucketName, reportSigningKeyId: signingKeyId } = env;
+  if (bucketName === undefined || signingKeyId === undefined) {
+    throw new ConfigError(
+      `finalize needs ${lambdaEnvNames.reportBucketName} and ${lambdaEnvNames.reportSigningKeyId}; redeploy the chaineval stack`,
+    );
+  }
+  // Connects to no target: what it reads was scrubbed when the run's steps stored it.
+  const store = createLambdaStore(env, []);
+  const { s3, kms } = awsClients();
+
+  const sealed = await store.getSeal(input.runId);
+  if (sealed !== null) {
+    const report = await store.getReport(input.runId);
+    if (report === null) throw new StoreError(`report ${input.runId} is sealed but not stored`);
+    const location = await putReportFiles(report, envelopeFileText(JSON.parse(sealed.envelope)), {
+      s3,
+      bucketName,
+    });
+    logger.info('run finalized before; report files written again', { location });
+    return outputOf(report);
+  }
+
   if (input.incompleteReason !== undefined && (await store.getRun(input.runId)) === null) {
     throw new RunNotStartedError(`run ${input.runId} did not start: ${input.incompleteReason}`);
   }
@@ -25,12 +57,20 @@ export async function handler(event: unknown): Promise<FinalizeOutput> {
     registry,
     ...(input.incompleteReason === undefined ? {} : { incompleteReason: input.incompleteReason }),
   });
+  const published = await publishReport(report, { kms, s3, seals: store, bucketName, signingKeyId });
   logger.info('run finalized', {
     status: report.run.status,
     verdict: report.overall.verdict,
     score: report.score.value,
     coverage: report.score.coverage,
+    location: published.location,
+    sealedWith: published.keyId,
+    previousReportId: published.previousReportId,
   });
+  return outputOf(report);
+}
+
+function outputOf(report: Report): FinalizeOutput {
   return {
     runId: report.reportId,
     status: report.run.status,

@@ -6,6 +6,7 @@ import { parseEvent } from '../shared/parseEvent.ts';
 import { planCloudRun } from '../shared/planCloudRun.ts';
 import { readLambdaEnv } from '../shared/readLambdaEnv.ts';
 import type { TargetRef } from '../shared/TargetRefSchema.ts';
+import { withSecretScrubbing } from '../shared/withSecretScrubbing.ts';
 import { PlanInputSchema, type PlanOutput, PlanOutputSchema } from './schema.ts';
 
 /**
@@ -13,42 +14,50 @@ import { PlanInputSchema, type PlanOutput, PlanOutputSchema } from './schema.ts'
  * refusing a bad profile, parameter or shard count before anything runs), then prepareRun: refuses private targets, fingerprints the
  * target, stores the run record with its plan and funds every account the plan names, so the
  * suites that follow may run in parallel. Answers the load scenarios in the plan's order, which
- * the state machine runs one after another as the CLI's load step does.
+ * the state machine runs one after another as the CLI's load step does. The target URL's secrets
+ * are masked in what it stores, logs and fails with (withSecretScrubbing); the URL itself travels
+ * on in the target reference, which the next steps connect with.
  */
 export async function handler(event: unknown): Promise<PlanOutput> {
   logger.resetKeys();
   const input = parseEvent(PlanInputSchema, event, 'plan');
   logger.appendKeys({ runId: input.runId, step: 'plan' });
 
-  const env = readLambdaEnv();
-  const plan = planCloudRun(input, env);
-  const load = plan.steps.find((s) => s.kind === 'load');
+  return withSecretScrubbing([input.targetUrl], async () => {
+    const env = readLambdaEnv();
+    const plan = planCloudRun(input, env);
+    const load = plan.steps.find((s) => s.kind === 'load');
 
-  const target: TargetRef = {
-    url: input.targetUrl,
-    keySecretId: input.keySecretId,
-    ...(input.cryptoSuite === undefined ? {} : { cryptoSuite: input.cryptoSuite }),
-  };
-  const adapter = await connectTarget(target, env);
-  try {
-    await prepareRun(plan, { adapter, store: createLambdaStore(env), progress: (line) => logger.info(line) });
-    logger.info('run planned', {
-      chainId: adapter.info.chainId,
-      clientVersion: adapter.info.clientVersion,
-      steps: plan.steps.map((s) => s.id),
+    const target: TargetRef = {
+      url: input.targetUrl,
+      keySecretId: input.keySecretId,
+      ...(input.cryptoSuite === undefined ? {} : { cryptoSuite: input.cryptoSuite }),
+    };
+    const adapter = await connectTarget(target, env);
+    try {
+      await prepareRun(plan, {
+        adapter,
+        store: createLambdaStore(env, [input.targetUrl]),
+        progress: (line) => logger.info(line),
+      });
+      logger.info('run planned', {
+        chainId: adapter.info.chainId,
+        clientVersion: adapter.info.clientVersion,
+        steps: plan.steps.map((s) => s.id),
+      });
+    } finally {
+      await adapter.close();
+    }
+    return PlanOutputSchema.parse({
+      runId: plan.runId,
+      target,
+      loadScenarios:
+        load?.kind === 'load'
+          ? load.scenarios.map((s) => ({
+              name: s.name,
+              shardIndexes: Array.from({ length: s.shardCount }, (_, shardIndex) => shardIndex),
+            }))
+          : [],
     });
-  } finally {
-    await adapter.close();
-  }
-  return PlanOutputSchema.parse({
-    runId: plan.runId,
-    target,
-    loadScenarios:
-      load?.kind === 'load'
-        ? load.scenarios.map((s) => ({
-            name: s.name,
-            shardIndexes: Array.from({ length: s.shardCount }, (_, shardIndex) => shardIndex),
-          }))
-        : [],
   });
 }

@@ -1,4 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { S3Client } from '@aws-sdk/client-s3';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SFNClient } from '@aws-sdk/client-sfn';
 
@@ -6,6 +8,10 @@ export interface AwsClients {
   readonly dynamodb: DynamoDBClient;
   readonly secretsManager: SecretsManagerClient;
   readonly stepFunctions: SFNClient;
+  /** The report signing key (finalize). */
+  readonly kms: KMSClient;
+  /** The report bucket (finalize). */
+  readonly s3: S3Client;
 }
 
 let clients: AwsClients | undefined;
@@ -19,6 +25,8 @@ export function awsClients(): AwsClients {
     dynamodb: new DynamoDBClient({}),
     secretsManager: new SecretsManagerClient({}),
     stepFunctions: new SFNClient({}),
+    kms: new KMSClient({}),
+    s3: new S3Client({}),
   };
   return clients;
 }

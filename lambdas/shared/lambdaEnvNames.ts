@@ -16,4 +16,8 @@ export const lambdaEnvNames = {
   loadShardStartAllowanceMs: 'CHAINEVAL_LOAD_SHARD_START_ALLOWANCE_MS',
   /** The evaluation state machine the API's start function starts runs of. */
   stateMachineArn: 'CHAINEVAL_STATE_MACHINE_ARN',
+  /** The S3 bucket finalize writes report files to (under reportObjectPrefix). */
+  reportBucketName: 'CHAINEVAL_REPORT_BUCKET',
+  /** ARN of the asymmetric KMS key (ECC_NIST_P256, SIGN_VERIFY) finalize seals reports with. */
+  reportSigningKeyId: 'CHAINEVAL_REPORT_SIGNING_KEY_ID',
 } as const;

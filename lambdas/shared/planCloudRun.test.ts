@@ -15,6 +15,8 @@ const env: LambdaEnv = {
   loadMaxConcurrency: 10,
   loadShardStartAllowanceMs: undefined,
   stateMachineArn: undefined,
+  reportBucketName: undefined,
+  reportSigningKeyId: undefined,
 };
 const request = (fields: Record<string, unknown> = {}) =>
   RunRequestSchema.parse({ runId: '20261124T101500Z-1a2b3c4d', ...fields });

@@ -30,6 +30,20 @@ describe('readLambdaEnv', () => {
     });
   });
 
+  it("reads finalize's report bucket and signing key, absent elsewhere", () => {
+    expect(
+      readLambdaEnv({
+        CHAINEVAL_TABLE_NAME: 'Results',
+        CHAINEVAL_REPORT_BUCKET: 'chaineval-reports',
+        CHAINEVAL_REPORT_SIGNING_KEY_ID: 'arn:aws:kms:eu-west-1:123456789012:key/k',
+      }),
+    ).toMatchObject({
+      reportBucketName: 'chaineval-reports',
+      reportSigningKeyId: 'arn:aws:kms:eu-west-1:123456789012:key/k',
+    });
+    expect(readLambdaEnv({ CHAINEVAL_TABLE_NAME: 'Results' }).reportBucketName).toBeUndefined();
+  });
+
   it('refuses an environment without the table name', () => {
     expect(() => readLambdaEnv({})).toThrow(ConfigError);
     expect(() => readLambdaEnv({})).toThrow(/CHAINEVAL_TABLE_NAME/);

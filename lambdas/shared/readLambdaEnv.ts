@@ -18,6 +18,8 @@ export const LambdaEnvSchema = z.object({
   [lambdaEnvNames.loadMaxConcurrency]: z.coerce.number().int().positive().optional(),
   [lambdaEnvNames.loadShardStartAllowanceMs]: z.coerce.number().int().nonnegative().optional(),
   [lambdaEnvNames.stateMachineArn]: z.string().startsWith('arn:').optional(),
+  [lambdaEnvNames.reportBucketName]: z.string().min(3).optional(),
+  [lambdaEnvNames.reportSigningKeyId]: z.string().min(1).optional(),
 });
 
 export interface LambdaEnv {
@@ -31,6 +33,10 @@ export interface LambdaEnv {
   readonly loadShardStartAllowanceMs: number | undefined;
   /** Set only on the API function that starts runs. */
   readonly stateMachineArn: string | undefined;
+  /** Set only on finalize, which writes the report files. */
+  readonly reportBucketName: string | undefined;
+  /** Set only on finalize, which seals reports. */
+  readonly reportSigningKeyId: string | undefined;
 }
 
 /** Reads the variables the stack sets (infra/lib/constructs/HarnessFunction.ts); a missing one is a deployment bug. */
@@ -50,5 +56,7 @@ export function readLambdaEnv(env: NodeJS.ProcessEnv = process.env): LambdaEnv {
     loadMaxConcurrency: e[lambdaEnvNames.loadMaxConcurrency],
     loadShardStartAllowanceMs: e[lambdaEnvNames.loadShardStartAllowanceMs],
     stateMachineArn: e[lambdaEnvNames.stateMachineArn],
+    reportBucketName: e[lambdaEnvNames.reportBucketName],
+    reportSigningKeyId: e[lambdaEnvNames.reportSigningKeyId],
   };
 }

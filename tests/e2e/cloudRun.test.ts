@@ -1,4 +1,5 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createPublicKey, randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -9,7 +10,16 @@ import { type Report, ReportSchema } from '#core/report/ReportSchema.ts';
 import { newRunId } from '#core/run/newRunId.ts';
 import type { LoadScenarioPlan } from '#core/run/RunPlanSchema.ts';
 import type { StoredRun } from '#core/store/ResultStore.ts';
-import { type LocalExecution, runLocalExecution } from '../support/cloud/runLocalExecution.ts';
+import { keyIdOf } from '#reports/seal/keyIdOf.ts';
+import { asSealStore } from '#reports/store/asSealStore.ts';
+import {
+  type LocalExecution,
+  type LocalServices,
+  runLocalExecution,
+} from '../support/cloud/runLocalExecution.ts';
+import { type KmsStub, startKmsStub } from '../support/cloud/startKmsStub.ts';
+import { startRpcPathProxy } from '../support/cloud/startRpcPathProxy.ts';
+import { type S3Stub, startS3Stub } from '../support/cloud/startS3Stub.ts';
 import {
   type SecretsManagerStub,
   startSecretsManagerStub,
@@ -25,15 +35,19 @@ import { openTestStore, type TestStore } from '../support/openTestStore.ts';
  * those of the CLI running the same plan (same profile, parameters and seed) on another fresh anvil.
  *
  * Emulated, because nothing local implements them (toolchain.md): Step Functions (the emulator; its
- * `run()` stands in for StartExecution), the Lambda service's invoke envelope and timeouts, and
- * Secrets Manager (an HTTP stub answering GetSecretValue: the handler and the bundled SDK's signed
- * request are real up to it). KMS is not called by any function yet.
+ * `run()` stands in for StartExecution), the Lambda service's invoke envelope and timeouts, Secrets
+ * Manager (an HTTP stub answering GetSecretValue), KMS (an HTTP stub answering GetPublicKey and Sign
+ * with a P-256 key made for the test) and S3 (an HTTP stub accepting PutObject). For each, the
+ * handler and the bundled SDK's signed request are real up to the stub.
  */
 
 /** The quick profile (every conformance check + one short property history) with a fixed seed, so both runs make the same plan. */
 const profile = 'quick';
 const parameters = { propertySeed: 20261130 };
 const keySecretId = 'chaineval/targets/local-anvil';
+/** The report signing key as the stack's `ReportSigningKey` would be deployed (its ARN, the KMS stub's key). */
+const reportSigningKeyArn = 'arn:aws:kms:us-east-1:123456789012:key/0b5e7c1e-5ea1-4e00-8000-000000000001';
+const reportBucketName = 'chaineval-reports-local';
 
 /**
  * The default profile's load scenarios (constant-rate transfers, the read workload, the capacity
@@ -114,6 +128,17 @@ describe('the cloud state machine, executed locally on its real bundles', () => 
   let cliChain: RunningAnvil;
   let store: TestStore;
   let secrets: SecretsManagerStub;
+  let kms: KmsStub;
+  let s3: S3Stub;
+  const services = (): LocalServices => ({
+    tableName: store.tableName,
+    dynamoEndpoint,
+    secretsManagerEndpoint: secrets.endpoint,
+    kmsEndpoint: kms.endpoint,
+    reportSigningKeyArn,
+    s3Endpoint: s3.endpoint,
+    reportBucketName,
+  });
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'chaineval-cloud-'));
@@ -126,20 +151,100 @@ describe('the cloud state machine, executed locally on its real bundles', () => 
     cliChain = await startAnvil();
     store = await openTestStore(dynamoEndpoint, 'cloud-run');
     secrets = await startSecretsManagerStub({ [keySecretId]: anvilDevPrivateKey });
+    kms = await startKmsStub(reportSigningKeyArn);
+    s3 = await startS3Stub();
   }, 300_000);
 
   afterAll(async () => {
-    await Promise.allSettled([cloudChain?.stop(), cliChain?.stop(), store?.close(), secrets?.close()]);
+    await Promise.allSettled([
+      cloudChain?.stop(),
+      cliChain?.stop(),
+      store?.close(),
+      secrets?.close(),
+      kms?.close(),
+      s3?.close(),
+    ]);
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
+  /**
+   * Finalize sealed the run's report with the KMS key (GetPublicKey, then Sign of the raw DSSE PAE
+   * with ECDSA_SHA_256, signed requests of the bundled SDK) and put report.json, report.html and
+   * report.dsse.json under reports/<runId>/ in the bucket. Downloaded, they pass `chaineval verify`
+   * with the key's public half, which names the key; one changed byte of report.json is refused.
+   */
+  async function expectSealedArtifacts(runId: string): Promise<void> {
+    const prefix = `reports/${runId}/`;
+    const files = s3.puts.filter((p) => p.key.startsWith(prefix));
+    expect(files.map((f) => [f.bucket, f.key.slice(prefix.length)]).sort()).toEqual(
+      [
+        [reportBucketName, 'report.dsse.json'],
+        [reportBucketName, 'report.html'],
+        [reportBucketName, 'report.json'],
+      ].sort(),
+    );
+    for (const f of files)
+      expect(String(f.headers.authorization)).toMatch(
+        /^AWS4-HMAC-SHA256 Credential=ASIALOCALEXECUTIONROLE\/\d{8}\/us-east-1\/s3\//,
+      );
+    const signs = kms.requests.filter((r) => r.target === 'TrentService.Sign');
+    expect(signs.length).toBeGreaterThan(0);
+    for (const r of [...signs, ...kms.requests.filter((q) => q.target === 'TrentService.GetPublicKey')]) {
+      expect(r.body?.KeyId).toBe(reportSigningKeyArn);
+      expect(String(r.headers.authorization)).toMatch(/\/us-east-1\/kms\/aws4_request/);
+    }
+    expect(signs.at(-1)?.body).toMatchObject({ MessageType: 'RAW', SigningAlgorithm: 'ECDSA_SHA_256' });
+
+    const downloaded = join(dir, 'downloaded', runId);
+    await mkdir(downloaded, { recursive: true });
+    for (const f of files) await writeFile(join(downloaded, f.key.slice(prefix.length)), f.body);
+    const publicKeyFile = join(dir, 'report-signing-key.pub.pem');
+    await writeFile(publicKeyFile, kms.publicKeyPem);
+    const keyId = keyIdOf(createPublicKey(kms.publicKeyPem).export({ format: 'der', type: 'spki' }));
+    const verified = await cli([
+      'verify',
+      join(downloaded, 'report.dsse.json'),
+      '--public-key',
+      publicKeyFile,
+    ]);
+    expect(verified.code, verified.output).toBe(0);
+    expect(verified.output).toContain(
+      `valid: ${join(downloaded, 'report.json')} is report ${runId} as sealed`,
+    );
+    expect(verified.output).toContain(`signed by key ${keyId} (ecdsa-p256-sha256, ${publicKeyFile})`);
+    // The stored seal is the envelope in the bucket.
+    const seal = await asSealStore(store.store).getSeal(runId);
+    expect(JSON.parse(seal?.envelope ?? '{}')).toEqual(
+      JSON.parse(files.find((f) => f.key.endsWith('report.dsse.json'))?.body.toString('utf8') ?? ''),
+    );
+
+    // One changed byte of the report (a check's "pass" becomes "Pass"): refused.
+    const reportPath = join(downloaded, 'report.json');
+    const text = await readFile(reportPath, 'utf8');
+    const at = text.indexOf('"pass"') + 1;
+    expect(at).toBeGreaterThan(0);
+    const changed = `${text.slice(0, at)}P${text.slice(at + 1)}`;
+    expect(Buffer.byteLength(changed)).toBe(Buffer.byteLength(text));
+    await writeFile(reportPath, changed);
+    const refused = await cli([
+      'verify',
+      join(downloaded, 'report.dsse.json'),
+      '--public-key',
+      publicKeyFile,
+    ]);
+    expect(refused.code).toBe(1);
+    expect(refused.output).toMatch(/NOT VALID: /);
+  }
+
   it('stores a complete report with the same verdicts as the CLI run of the same plan', async () => {
     const runId = newRunId();
-    const execution: LocalExecution = await runLocalExecution(
-      app,
-      { tableName: store.tableName, dynamoEndpoint, secretsManagerEndpoint: secrets.endpoint },
-      { runId, profile, parameters, targetUrl: cloudChain.url, keySecretId },
-    );
+    const execution: LocalExecution = await runLocalExecution(app, services(), {
+      runId,
+      profile,
+      parameters,
+      targetUrl: cloudChain.url,
+      keySecretId,
+    });
     const diagnostics = `${execution.error ?? ''} ${execution.cause ?? ''}\n${execution.logs.slice(-40).join('\n')}`;
     expect(execution.status, diagnostics).toBe('SUCCEEDED');
     expect(execution.output).toMatchObject({ runId, status: 'complete' });
@@ -168,6 +273,7 @@ describe('the cloud state machine, executed locally on its real bundles', () => 
     const cloudReport = await store.store.getReport(runId);
     expect(cloudReport).not.toBeNull();
     expect(JSON.stringify(cloudReport)).not.toContain(keyHex);
+    await expectSealedArtifacts(runId);
 
     // The CLI, the same plan, a fresh anvil of the same kind.
     const keyFile = join(dir, 'funded.key');
@@ -213,19 +319,15 @@ describe('the cloud state machine, executed locally on its real bundles', () => 
     const cliLoadChain = await startAnvil();
     try {
       const runId = newRunId();
-      const execution = await runLocalExecution(
-        app,
-        { tableName: store.tableName, dynamoEndpoint, secretsManagerEndpoint: secrets.endpoint },
-        {
-          runId,
-          profile: 'jrt-0193-2020',
-          parameters: shortLoad,
-          skip: ['property'],
-          loadShards,
-          targetUrl: cloudLoadChain.url,
-          keySecretId,
-        },
-      );
+      const execution = await runLocalExecution(app, services(), {
+        runId,
+        profile: 'jrt-0193-2020',
+        parameters: shortLoad,
+        skip: ['property'],
+        loadShards,
+        targetUrl: cloudLoadChain.url,
+        keySecretId,
+      });
       const diagnostics = `${execution.error ?? ''} ${execution.cause ?? ''}\n${execution.logs.slice(-40).join('\n')}`;
       expect(execution.status, diagnostics).toBe('SUCCEEDED');
       expect(execution.output).toMatchObject({ runId, status: 'complete' });
@@ -325,11 +427,14 @@ describe('the cloud state machine, executed locally on its real bundles', () => 
     const doomed = await startAnvil();
     let stopping: Promise<void> | undefined;
     const runId = newRunId();
+    const signsBefore = kms.requests.filter((r) => r.target === 'TrentService.Sign').length;
     const execution = await runLocalExecution(
       app,
-      { tableName: store.tableName, dynamoEndpoint, secretsManagerEndpoint: secrets.endpoint },
+      services(),
       { runId, profile, parameters, targetUrl: doomed.url, keySecretId },
       {
+        // Finalize runs again after it succeeded (a Retry after a lost answer): it must not seal twice.
+        invokeTwice: 'Finalize',
         // The chain goes away once the plan is stored and funded, before either suite connects.
         beforeInvoke: async (state) => {
           if (state !== 'Conformance' && state !== 'Property') return;
@@ -348,16 +453,33 @@ describe('the cloud state machine, executed locally on its real bundles', () => 
     expect(report.run.status).toBe('incomplete');
     expect(report.run.incompleteReason).toBe(execution.cause);
     expect(report.overall.verdict).toBe('incomplete');
+
+    // The incomplete report is sealed too, once: the second finalize wrote the stored report and
+    // envelope again (the same bytes) instead of sealing anew, which the write-once seal store refuses.
+    expect(execution.invocations.filter((i) => i.state === 'Finalize')).toHaveLength(2);
+    expect(kms.requests.filter((r) => r.target === 'TrentService.Sign').length).toBe(signsBefore + 1);
+    const puts = s3.puts.filter((p) => p.key.startsWith(`reports/${runId}/`));
+    expect(puts.map((p) => p.key.split('/').at(-1))).toEqual([
+      'report.json',
+      'report.html',
+      'report.dsse.json',
+      'report.json',
+      'report.html',
+      'report.dsse.json',
+    ]);
+    for (const i of [0, 2]) expect(puts[i + 3]?.body.equals(puts[i]?.body ?? Buffer.alloc(0))).toBe(true);
+    expect(JSON.parse(puts[0]?.body.toString('utf8') ?? '{}')).toEqual(report);
   }, 300_000);
 
   it('refuses a link-local target in the plan step, before its key is read, and ends with that reason', async () => {
     const runId = newRunId();
     const keyReadsBefore = secrets.requests.length;
-    const execution = await runLocalExecution(
-      app,
-      { tableName: store.tableName, dynamoEndpoint, secretsManagerEndpoint: secrets.endpoint },
-      { runId, profile, targetUrl: 'http://169.254.169.254/latest/meta-data', keySecretId },
-    );
+    const execution = await runLocalExecution(app, services(), {
+      runId,
+      profile,
+      targetUrl: 'http://169.254.169.254/latest/meta-data',
+      keySecretId,
+    });
     expect(execution.status).toBe('FAILED');
     expect(execution.error).toBe('RunNotStartedError');
     expect(JSON.parse(execution.cause ?? '{}').errorMessage).toMatch(
@@ -366,5 +488,55 @@ describe('the cloud state machine, executed locally on its real bundles', () => 
     expect(execution.invocations.map((i) => i.state)).toEqual(['Plan', 'Finalize']);
     expect(secrets.requests.length).toBe(keyReadsBefore);
     expect(await store.store.getRun(runId)).toBeNull();
+  }, 300_000);
+
+  it('keeps a token in the target URL out of stored results, report files, logs and every payload but the target reference', async () => {
+    // A hosted-provider style endpoint: its credential in the path and in the query.
+    const pathToken = `tok${randomBytes(16).toString('hex')}`;
+    const queryToken = `qs-${randomBytes(8).toString('hex')}`;
+    const chain = await startAnvil();
+    const proxy = await startRpcPathProxy(chain.url);
+    try {
+      // The proxy quotes the URL in every JSON-RPC error it relays, as some providers do: without
+      // the scrubbing store the token lands in check evidence (seen failing so, deliberately).
+      const targetUrl = `${proxy.origin}/v3/${pathToken}?apikey=${queryToken}`;
+      const runId = newRunId();
+      const execution = await runLocalExecution(app, services(), {
+        runId,
+        profile,
+        parameters,
+        skip: ['property'],
+        targetUrl,
+        keySecretId,
+      });
+      const diagnostics = `${execution.error ?? ''} ${execution.cause ?? ''}\n${execution.logs.slice(-40).join('\n')}`;
+      expect(execution.status, diagnostics).toBe('SUCCEEDED');
+      // Not vacuous: the harness spoke to the target through the URL as given, token and all.
+      expect(proxy.paths.length).toBeGreaterThan(10);
+      expect(new Set(proxy.paths)).toEqual(new Set([`/v3/${pathToken}?apikey=${queryToken}`]));
+
+      const stored = JSON.stringify([
+        await store.store.getRun(runId),
+        await store.store.getReport(runId),
+        await asSealStore(store.store).getSeal(runId),
+      ]);
+      const files = s3.puts.filter((p) => p.key.startsWith(`reports/${runId}/`));
+      expect(files).toHaveLength(3);
+      const logs = execution.logs.join('\n');
+      expect(logs).toContain(runId);
+      // The URL itself travels only in the target reference the caller gave (the execution input,
+      // and `target.url` from state to state, which the steps connect with); nothing any step
+      // produced (outputs, results, causes) carries it or its tokens.
+      const payloads = JSON.stringify(execution.events).split(JSON.stringify(targetUrl)).join('""');
+      // Booleans, so a failure names where the token leaked without printing it all.
+      for (const token of [pathToken, queryToken]) {
+        expect(stored.includes(token), 'token in the store').toBe(false);
+        for (const f of files) expect(f.body.includes(token), `token in ${f.key}`).toBe(false);
+        expect(logs.includes(token), 'token in the logs').toBe(false);
+        expect(payloads.includes(token), 'token in a state payload').toBe(false);
+      }
+    } finally {
+      await Promise.allSettled([proxy.close(), chain.stop()]);
+    }
   }, 300_000);
 });

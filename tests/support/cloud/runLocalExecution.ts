@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { ExecutionError, StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
 import { invokeLambdaBundle, LambdaInvocationError } from './invokeLambdaBundle.ts';
-import { renderIntrinsics } from './renderIntrinsics.ts';
+import { type IntrinsicValues, renderIntrinsics } from './renderIntrinsics.ts';
 import type { CfnResource, SynthesizedApp } from './synthesizeCloudApp.ts';
 
 // aws-local-stepfunctions 3 calls Promise.withResolvers, which Node 20 lacks (toolchain.md).
@@ -32,6 +32,14 @@ export interface LocalServices {
   readonly dynamoEndpoint: string;
   /** `AWS_ENDPOINT_URL_SECRETS_MANAGER` of every function (startSecretsManagerStub). */
   readonly secretsManagerEndpoint: string;
+  /** `AWS_ENDPOINT_URL_KMS` of every function (startKmsStub). */
+  readonly kmsEndpoint: string;
+  /** The report signing key's `Arn` in every function environment (the KMS stub's key). */
+  readonly reportSigningKeyArn: string;
+  /** `AWS_ENDPOINT_URL_S3` of every function (startS3Stub). */
+  readonly s3Endpoint: string;
+  /** Replaces the report bucket's `Ref` in every function environment. */
+  readonly reportBucketName: string;
 }
 
 export interface LocalInvocation {
@@ -72,7 +80,7 @@ interface LambdaInvokeState {
  * - the Lambda service: invocation shape (`{FunctionName, Payload}` in, `{Payload}` out, errors as
  *   `Error` = errorType and `Cause` = the runtime's JSON), the function's timeout;
  * - `$$.State.EnteredTime`, which the emulator's context lacks: read as the moment the state reads it;
- * - AWS's endpoints: DynamoDB is DynamoDB Local, Secrets Manager the caller's stub.
+ * - AWS's endpoints: DynamoDB is DynamoDB Local; Secrets Manager, KMS and S3 the caller's stubs.
  * A Task that is not a Lambda invoke of a function in the template fails the run before it starts:
  * without an override, the emulator would call real AWS.
  */
@@ -84,15 +92,26 @@ export async function runLocalExecution(
     readonly timeoutMs?: number;
     /** Awaited before each Lambda invocation starts: lets a test act at a given step (stop the chain, say). */
     readonly beforeInvoke?: (state: string) => Promise<void>;
+    /**
+     * A state whose function is invoked a second time with the same event after its first
+     * invocation succeeded, as a Task Retry does when Lambda's answer is lost (Lambda.ServiceException
+     * after the function ran): the function must then be idempotent. The second answer is the state's.
+     */
+    readonly invokeTwice?: string;
   } = {},
 ): Promise<LocalExecution> {
   const timeoutMs = options.timeoutMs ?? 300_000;
   const resources = Object.entries(app.template.Resources);
   const functions = new Map(resources.filter(([, r]) => r.Type === 'AWS::Lambda::Function'));
   const [table] = resources.filter(([, r]) => r.Type === 'AWS::DynamoDB::Table');
+  const keys = resources.filter(([, r]) => r.Type === 'AWS::KMS::Key');
+  // The report bucket is the one whose access is logged; the other holds its access logs.
+  const reportBuckets = resources.filter(
+    ([, r]) => r.Type === 'AWS::S3::Bucket' && r.Properties?.LoggingConfiguration !== undefined,
+  );
   const machines = resources.filter(([, r]) => r.Type === 'AWS::StepFunctions::StateMachine');
-  if (machines.length !== 1 || !machines[0] || !table) {
-    throw new Error('the template must hold one state machine and a table');
+  if (machines.length !== 1 || !machines[0] || !table || keys.length !== 1 || reportBuckets.length !== 1) {
+    throw new Error('the template must hold one state machine, a table, a KMS key and a report bucket');
   }
   const refs: Record<string, string> = {
     'AWS::Partition': 'aws',
@@ -100,8 +119,11 @@ export async function runLocalExecution(
     'AWS::AccountId': account,
     'AWS::URLSuffix': 'amazonaws.com',
     [table[0]]: services.tableName,
+    [reportBuckets[0]?.[0] ?? '']: services.reportBucketName,
   };
-  const attributes: Record<string, string> = {};
+  // Attributes a function environment reads: the signing key's ARN (finalize).
+  const environmentAttributes = { [`${keys[0]?.[0]}.Arn`]: services.reportSigningKeyArn };
+  const attributes: Record<string, string> = { ...environmentAttributes };
   for (const id of functions.keys()) {
     refs[id] = id;
     attributes[`${id}.Arn`] = functionArn(id);
@@ -123,7 +145,13 @@ export async function runLocalExecution(
     ) {
       throw new Error(`state ${stateName} is not a Lambda invoke of a function in the template`);
     }
-    const { bundlePath, environment, timeoutS, runtime } = functionSetup(app, logicalId, fn, refs, services);
+    const { bundlePath, environment, timeoutS, runtime } = functionSetup(
+      app,
+      logicalId,
+      fn,
+      { refs, attributes: environmentAttributes },
+      services,
+    );
     // The emulator gives every Task 60 s unless it says otherwise (toolchain.md); in AWS a Task that
     // invokes a Lambda waits for the function, whose own timeout (enforced below) ends it.
     state.TimeoutSeconds = timeoutS + 5;
@@ -137,13 +165,25 @@ export async function runLocalExecution(
         runtime,
         event: Payload,
       });
-      const payload = await invokeLambdaBundle({
-        bundlePath,
-        environment,
-        timeoutS,
-        event: Payload,
-        log: (line) => logs.push(line),
-      });
+      const invoke = () =>
+        invokeLambdaBundle({
+          bundlePath,
+          environment,
+          timeoutS,
+          event: Payload,
+          log: (line) => logs.push(line),
+        });
+      let payload = await invoke();
+      if (options.invokeTwice === stateName) {
+        invocations.push({
+          state: stateName,
+          functionLogicalId: logicalId,
+          bundlePath,
+          runtime,
+          event: Payload,
+        });
+        payload = await invoke();
+      }
       return { ExecutedVersion: '$LATEST', Payload: payload, StatusCode: 200 };
     };
   }
@@ -206,7 +246,7 @@ function functionSetup(
   app: SynthesizedApp,
   logicalId: string,
   fn: CfnResource,
-  refs: Readonly<Record<string, string>>,
+  intrinsics: IntrinsicValues,
   services: LocalServices,
 ) {
   const assetPath = fn.Metadata?.['aws:asset:path'];
@@ -214,10 +254,7 @@ function functionSetup(
   const props = fn.Properties ?? {};
   const variables = renderIntrinsics(
     (props.Environment as { Variables?: unknown } | undefined)?.Variables ?? {},
-    {
-      refs,
-      attributes: {},
-    },
+    intrinsics,
   ) as Record<string, string>;
   const timeoutS = Number(props.Timeout ?? 3);
   const memory = String(props.MemorySize ?? 128);
@@ -245,6 +282,8 @@ function functionSetup(
       // The bundled SDK reads these (toolchain.md), so the handlers reach local services unchanged.
       AWS_ENDPOINT_URL_DYNAMODB: services.dynamoEndpoint,
       AWS_ENDPOINT_URL_SECRETS_MANAGER: services.secretsManagerEndpoint,
+      AWS_ENDPOINT_URL_KMS: services.kmsEndpoint,
+      AWS_ENDPOINT_URL_S3: services.s3Endpoint,
     },
   };
 }
