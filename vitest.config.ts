@@ -7,6 +7,7 @@ const loadMeasuring = [
   'tests/e2e/implementations.test.ts',
   'tests/e2e/selftest.test.ts',
   'tests/e2e/cloudRun.test.ts',
+  'tests/e2e/concurrentSteps.test.ts',
 ];
 
 export default defineConfig({

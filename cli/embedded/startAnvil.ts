@@ -3,8 +3,10 @@ import { dirname, join } from 'node:path';
 import type { NodeControlApi } from '#core/adapter/ChainAdapter.ts';
 import { ConfigError } from '#core/errors/ConfigError.ts';
 import { EnvironmentError } from '#core/errors/EnvironmentError.ts';
+import { assertListensOn } from './assertListensOn.ts';
 import { assertPortFree } from './assertPortFree.ts';
 import { findFreePort } from './findFreePort.ts';
+import { listeningPorts } from './listeningPorts.ts';
 import { type RunningService, spawnService } from './spawnService.ts';
 
 /** anvil's first deterministic dev account (mnemonic "test test … junk"): funded on every start. */
@@ -75,18 +77,26 @@ export function anvilBinaryPath(): string {
 
 /** Starts anvil on 127.0.0.1, in its own process group, and resolves once it answers JSON-RPC. */
 export async function startAnvil(options: StartAnvilOptions = {}): Promise<RunningAnvil> {
-  const port = options.port ?? (await findFreePort());
+  // On Linux anvil binds a port the OS picks (--port 0) and the kernel says which: a port found free
+  // beforehand can be taken by another process before anvil binds it (see listeningPorts). A restart
+  // reuses the port anvil got, so the endpoint's URL stays the same.
+  let port = options.port ?? (process.platform === 'linux' ? 0 : await findFreePort());
   if (options.port !== undefined) await assertPortFree(port, 'the embedded chain');
-  const args = ['--host', '127.0.0.1', '--port', String(port), '--silent'];
-  if (options.blockTimeS !== undefined) args.push('--block-time', String(options.blockTimeS));
-  if (options.gasLimit !== undefined) args.push('--gas-limit', options.gasLimit.toString());
-  if (options.stateFile !== undefined)
-    args.push('--state', options.stateFile, '--preserve-historical-states');
-  const url = `http://127.0.0.1:${port}`;
+  const args = () => {
+    const list = ['--host', '127.0.0.1', '--port', String(port), '--silent'];
+    if (options.blockTimeS !== undefined) list.push('--block-time', String(options.blockTimeS));
+    if (options.gasLimit !== undefined) list.push('--gas-limit', options.gasLimit.toString());
+    if (options.stateFile !== undefined)
+      list.push('--state', options.stateFile, '--preserve-historical-states');
+    return list;
+  };
+  const readyTimeoutMs = options.readyTimeoutMs ?? 10_000;
   const launch = async (): Promise<RunningService> => {
-    const started = await spawnService({ name: 'anvil', command: anvilBinaryPath(), args });
+    const started = await spawnService({ name: 'anvil', command: anvilBinaryPath(), args: args() });
     try {
-      await waitUntilReady(url, started, options.readyTimeoutMs ?? 10_000);
+      if (port === 0) port = await waitForListener(started, readyTimeoutMs);
+      await waitUntilReady(`http://127.0.0.1:${port}`, started, readyTimeoutMs);
+      await assertListensOn(started.pid, port, 'anvil');
     } catch (error) {
       await started.stop();
       throw error;
@@ -94,6 +104,7 @@ export async function startAnvil(options: StartAnvilOptions = {}): Promise<Runni
     return started;
   };
   let service = await launch();
+  const url = `http://127.0.0.1:${port}`;
   /** stop() or kill() was called, or a restart failed: anvil is gone for good. */
   let ended = false;
   /** stopNode() stopped it: its exit is an experiment, not the chain dying. */
@@ -182,6 +193,30 @@ export function embeddedNodeControl(anvil: RunningAnvil): NodeControlApi {
       await anvil.restart();
     },
   };
+}
+
+/** The port anvil started with `--port 0` bound, once the kernel lists its listener. */
+async function waitForListener(service: RunningService, timeoutMs: number): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (service.stopRequested) throw new EnvironmentError('anvil was stopped before it was ready');
+    if (service.hasExited) {
+      const output = service.output().trim();
+      throw new EnvironmentError(
+        `anvil exited before it was ready: ${output.split('\n').at(-1)?.trim() || 'no output'}`,
+        { details: output },
+      );
+    }
+    const ports = await listeningPorts(service.pid);
+    if (ports === undefined) {
+      throw new EnvironmentError(
+        `cannot read which port anvil (pid ${service.pid}) bound from /proc; pass an explicit port`,
+      );
+    }
+    if (ports[0] !== undefined) return ports[0];
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new EnvironmentError(`anvil did not listen on a port within ${timeoutMs} ms`);
 }
 
 async function waitUntilReady(url: string, service: RunningService, timeoutMs: number): Promise<void> {

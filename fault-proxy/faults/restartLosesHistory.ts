@@ -7,6 +7,9 @@ export interface RestartMemory {
   lostUpTo: bigint | undefined;
 }
 
+/** How long after a failed height lookup the fault asks again before it concludes the node went down. */
+const confirmDownAfterMs = 250;
+
 const blockLookups = new Set(['eth_getBlockByNumber', 'eth_getBlockByHash']);
 const transactionLookups = new Set(['eth_getTransactionByHash', 'eth_getTransactionReceipt']);
 
@@ -43,8 +46,17 @@ export const restartLosesHistory = {
     const seen = memory<RestartMemory>(() => ({ lastHeight: undefined, lostUpTo: undefined }));
     if (seen.lostUpTo !== undefined) return undefined;
     const height = numberOf(await upstream.call('eth_blockNumber', []));
-    if (height !== undefined) seen.lastHeight = height;
-    else if (seen.lastHeight !== undefined) seen.lostUpTo = seen.lastHeight;
+    if (height !== undefined) {
+      seen.lastHeight = height;
+      return undefined;
+    }
+    if (seen.lastHeight === undefined) return undefined;
+    // One failed lookup is not a restart: a kept-alive connection the node closed while idle fails
+    // once too. A node that went down is still silent a moment later.
+    await new Promise((resolve) => setTimeout(resolve, confirmDownAfterMs));
+    const again = numberOf(await upstream.call('eth_blockNumber', []));
+    if (again !== undefined) seen.lastHeight = again;
+    else seen.lostUpTo = seen.lastHeight;
     return undefined;
   },
   rewrite(request: JsonRpcRequest, response: JsonRpcResponse, { memory }: FaultContext): JsonRpcResponse {

@@ -224,7 +224,7 @@ describe('OPS-03 ops-restart-keeps-history', () => {
     proxy.setFaults(['restart-loses-history']);
     try {
       const result = await runner.run('ops-restart-keeps-history');
-      expect(result.status).toBe('fail');
+      expect(result.status, result.summary).toBe('fail');
       expect(result.summary).toMatch(
         /^after restarting node "ganache": block 1 is gone \(it was 0x[0-9a-f]{64}\);/,
       );

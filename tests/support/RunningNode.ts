@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { assertListensOn } from '#cli/embedded/assertListensOn.ts';
 import { assertPortFree } from '#cli/embedded/assertPortFree.ts';
 import { findFreePort } from '#cli/embedded/findFreePort.ts';
 import { spawnService } from '#cli/embedded/spawnService.ts';
@@ -74,6 +75,20 @@ export function packageBinEntry(packageName: string, binName: string): string {
  * answers with the expected chain id. Output is discarded except its last 2 KB, kept for errors.
  */
 export async function startNode(launch: NodeLaunch, options: StartNodeOptions = {}): Promise<RunningNode> {
+  // A port found free can be taken by another test's process before the node binds it: then try
+  // another port (a few times), unless the caller asked for this one.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startNodeOnce(launch, options);
+    } catch (error) {
+      const portTaken =
+        error instanceof EnvironmentError && /another process (answers on|took) port/.test(error.message);
+      if (!portTaken || options.port !== undefined || attempt >= 3) throw error;
+    }
+  }
+}
+
+async function startNodeOnce(launch: NodeLaunch, options: StartNodeOptions): Promise<RunningNode> {
   const entry = packageBinEntry(launch.packageName, launch.binName);
   const port = options.port ?? (await findFreePort());
   if (options.port !== undefined) await assertPortFree(port, launch.name);
@@ -99,7 +114,16 @@ export async function startNode(launch: NodeLaunch, options: StartNodeOptions = 
         { details: details() },
       );
     const chainId = await readChainId(url);
-    if (chainId === launch.chainId) break;
+    if (chainId === launch.chainId) {
+      // Hardhat and anvil share chain id 31337: make sure the answer came from this node.
+      try {
+        await assertListensOn(service.pid, port, launch.name);
+      } catch (error) {
+        await stop();
+        throw error;
+      }
+      break;
+    }
     if (chainId !== undefined) {
       await stop();
       throw new EnvironmentError(
