@@ -1,11 +1,11 @@
 import { defineCheck } from '#core/checks/defineCheck.ts';
 import { receiptTimeoutMs } from '#core/checks/sharedParameters.ts';
-import { activityOutcome } from './activityOutcome.ts';
-import { createRpcLog, createRpcReader, rpcEvidence } from './evm/createRpcReader.ts';
-import { judgeIncomplete, readBlocksWithReceipts, recentBlockNumbers } from './evm/readBlocksWithReceipts.ts';
+import { rpcEvidence } from './evm/createRpcReader.ts';
+import { judgeIncomplete } from './evm/readBlocksWithReceipts.ts';
 import { QuantityShape } from './evm/rpcShapes.ts';
-import { ledgerActivityFixture, ownBlockNumbers } from './ledgerActivityFixture.ts';
+import { ledgerActivityFixture } from './ledgerActivityFixture.ts';
 import { ledgerSampleBlocks } from './ledgerSampleBlocks.ts';
+import { readSampledLedger } from './readSampledLedger.ts';
 
 const maxListed = 10;
 
@@ -36,15 +36,10 @@ export const ledgerGasUsedConsistent = defineCheck({
   failsWhen:
     "A block's gasUsed differs from its receipts' total, a cumulativeGasUsed does not add up or does not increase, gasUsed " +
     'exceeds gasLimit, or a transaction used more gas than its limit.',
-  async run({ adapter, params, fixture }) {
-    const activity = await fixture(ledgerActivityFixture);
-    if (!activity.ok) return activityOutcome(activity, 'blocks the check made itself');
-    const log = createRpcLog();
-    const reader = createRpcReader(adapter.rpc, 0, adapter.info.endpoint, log);
-    const own = ownBlockNumbers(activity.transactions);
-    const picked = await recentBlockNumbers(reader, params.ledgerSampleBlocks, own);
-    if (!picked.ok) return { status: 'fail', summary: picked.problem, evidence: rpcEvidence(log) };
-    const read = await readBlocksWithReceipts(reader, picked.numbers);
+  async run(ctx) {
+    const sampled = await readSampledLedger(ctx, 'blocks the check made itself');
+    if (!sampled.ok) return sampled.outcome;
+    const { own, numbers, read, log } = sampled;
     const { problems, setAside } = judgeIncomplete(read, own);
     for (const { block, receipts } of read.blocks) {
       const at = `block ${block.number}`;
@@ -82,7 +77,7 @@ export const ledgerGasUsedConsistent = defineCheck({
     const receiptsChecked = read.blocks.reduce((s, b) => s + b.receipts.length, 0);
     const evidence = {
       blocksChecked: read.blocks.length,
-      range: `${picked.numbers[0]}..${picked.numbers[picked.numbers.length - 1]}`,
+      range: `${numbers[0]}..${numbers[numbers.length - 1]}`,
       receiptsChecked,
       ownBlocks: own.map(String),
       notRead: read.notRead,

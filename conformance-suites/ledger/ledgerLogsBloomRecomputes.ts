@@ -1,12 +1,12 @@
 import { defineCheck } from '#core/checks/defineCheck.ts';
 import { receiptTimeoutMs } from '#core/checks/sharedParameters.ts';
-import { activityOutcome } from './activityOutcome.ts';
-import { createRpcLog, createRpcReader, rpcEvidence } from './evm/createRpcReader.ts';
+import { rpcEvidence } from './evm/createRpcReader.ts';
 import { storedEventTopic } from './evm/ledgerProbeContract.ts';
 import { computeLogsBloom, orBlooms } from './evm/logsBloom.ts';
-import { judgeIncomplete, readBlocksWithReceipts, recentBlockNumbers } from './evm/readBlocksWithReceipts.ts';
-import { ledgerActivityFixture, ownBlockNumbers } from './ledgerActivityFixture.ts';
+import { judgeIncomplete } from './evm/readBlocksWithReceipts.ts';
+import { ledgerActivityFixture } from './ledgerActivityFixture.ts';
 import { ledgerSampleBlocks } from './ledgerSampleBlocks.ts';
+import { readSampledLedger } from './readSampledLedger.ts';
 
 const maxListed = 10;
 
@@ -39,15 +39,10 @@ export const ledgerLogsBloomRecomputes = defineCheck({
   failsWhen:
     'A receipt or block bloom differs from the one computed from the logs, a log names another block, transaction or ' +
     "index, or the check's own call's receipt does not carry the log it emitted.",
-  async run({ adapter, params, fixture }) {
-    const activity = await fixture(ledgerActivityFixture);
-    if (!activity.ok) return activityOutcome(activity, 'a block holding a transaction with a log');
-    const log = createRpcLog();
-    const reader = createRpcReader(adapter.rpc, 0, adapter.info.endpoint, log);
-    const own = ownBlockNumbers(activity.transactions);
-    const picked = await recentBlockNumbers(reader, params.ledgerSampleBlocks, own);
-    if (!picked.ok) return { status: 'fail', summary: picked.problem, evidence: rpcEvidence(log) };
-    const read = await readBlocksWithReceipts(reader, picked.numbers);
+  async run(ctx) {
+    const sampled = await readSampledLedger(ctx, 'a block holding a transaction with a log');
+    if (!sampled.ok) return sampled.outcome;
+    const { activity, own, numbers, read, log } = sampled;
     const { problems, setAside } = judgeIncomplete(read, own);
     let logsChecked = 0;
     for (const { block, receipts } of read.blocks) {
@@ -114,7 +109,7 @@ export const ledgerLogsBloomRecomputes = defineCheck({
     }
     const evidence = {
       blocksChecked: read.blocks.length,
-      range: `${picked.numbers[0]}..${picked.numbers[picked.numbers.length - 1]}`,
+      range: `${numbers[0]}..${numbers[numbers.length - 1]}`,
       receiptsChecked: read.blocks.reduce((sum, b) => sum + b.receipts.length, 0),
       logsChecked,
       ownStoreCall: store ? { txId: store.txId, block: store.receipt.blockNumber.toString() } : null,

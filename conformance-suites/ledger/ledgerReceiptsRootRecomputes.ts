@@ -1,13 +1,12 @@
 import { defineCheck } from '#core/checks/defineCheck.ts';
 import { receiptTimeoutMs } from '#core/checks/sharedParameters.ts';
-import { activityOutcome } from './activityOutcome.ts';
-import { createRpcLog, createRpcReader, rpcEvidence } from './evm/createRpcReader.ts';
-import { readBlocksWithReceipts, recentBlockNumbers } from './evm/readBlocksWithReceipts.ts';
+import { rpcEvidence } from './evm/createRpcReader.ts';
 import { recomputeReceiptsRoot } from './evm/receiptsRoot.ts';
 import type { HashMismatch } from './HashMismatch.ts';
 import { mismatchEvidence } from './HashMismatch.ts';
-import { ledgerActivityFixture, ownBlockNumbers } from './ledgerActivityFixture.ts';
+import { ledgerActivityFixture } from './ledgerActivityFixture.ts';
 import { ledgerSampleBlocks } from './ledgerSampleBlocks.ts';
+import { readSampledLedger } from './readSampledLedger.ts';
 
 /**
  * LED-11 (chaineval extension of LED-03) — JR/T 0184-2020 10.1 (no unauthorised change of ledger
@@ -38,15 +37,10 @@ export const ledgerReceiptsRootRecomputes = defineCheck({
   failsWhen:
     'A block reports a receiptsRoot its receipts do not rebuild to, a receipt is missing or names another transaction, ' +
     'index or block, or a block or receipt is malformed.',
-  async run({ adapter, params, fixture }) {
-    const activity = await fixture(ledgerActivityFixture);
-    if (!activity.ok) return activityOutcome(activity, 'blocks with a log and a failed transaction');
-    const log = createRpcLog();
-    const reader = createRpcReader(adapter.rpc, 0, adapter.info.endpoint, log);
-    const own = ownBlockNumbers(activity.transactions);
-    const picked = await recentBlockNumbers(reader, params.ledgerSampleBlocks, own);
-    if (!picked.ok) return { status: 'fail', summary: picked.problem, evidence: rpcEvidence(log) };
-    const read = await readBlocksWithReceipts(reader, picked.numbers);
+  async run(ctx) {
+    const sampled = await readSampledLedger(ctx, 'blocks with a log and a failed transaction');
+    if (!sampled.ok) return sampled.outcome;
+    const { activity, own, numbers, read, log } = sampled;
     // A block whose receipts the node does not serve as its own has an unverifiable receipts root.
     const problems = [
       ...read.problems,
@@ -91,7 +85,7 @@ export const ledgerReceiptsRootRecomputes = defineCheck({
     }));
     const evidence = {
       blocksVerified: verified,
-      range: `${picked.numbers[0]}..${picked.numbers[picked.numbers.length - 1]}`,
+      range: `${numbers[0]}..${numbers[numbers.length - 1]}`,
       ownTransactions: ownStatuses,
       receiptsRead: read.blocks.reduce((sum, b) => sum + b.receipts.length, 0),
       unverified,
