@@ -7,6 +7,7 @@ import { keysCommand } from './commands/keys.ts';
 import { replayCommand } from './commands/replay.ts';
 import { reportsCommand } from './commands/reports.ts';
 import { selftestCommand } from './commands/selftest.ts';
+import { serveCommand } from './commands/serve.ts';
 import { verifyCommand } from './commands/verify.ts';
 import { InterruptedError } from './InterruptedError.ts';
 
@@ -14,10 +15,13 @@ const help = `chaineval ${harnessVersion} — standards-compliance and evaluatio
 
 Usage:
   chaineval evaluate [flags]          evaluate a chain (embedded anvil by default) and store the report
+  chaineval evaluate --remote <api-url> --target <url> --key-secret-id <name>
+                                      run it in a deployed chaineval stack (SigV4) and follow it
   chaineval reports list              list stored runs, finished or not, newest first
   chaineval reports show <runId>      show one run's report (as it stands, for an unfinished run)
   chaineval reports import <dir>      store a run's journal (reports/out/<runId>) in DynamoDB
   chaineval compare <id> <id> [...]   put 2–8 reports side by side: a table and an HTML page, with comparability warnings
+  chaineval serve                     a read-only local web page over the report store (list, report, comparison)
   chaineval selftest                  prove the checks catch defects: every fault of the proxy × the checks
   chaineval replay <reportId> <checkId>  rerun a property check's recorded counterexample, print the failing step
   chaineval verify <report|envelope>  check a sealed report's digest and signature, and say which key signed
@@ -44,6 +48,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     if (command === 'evaluate') return await evaluateCommand(rest, io);
     if (command === 'reports') return await reportsCommand(rest, io);
     if (command === 'compare') return await compareCommand(rest, io);
+    if (command === 'serve') return await serveCommand(rest, io);
     if (command === 'selftest') return await selftestCommand(rest, io);
     if (command === 'replay') return await replayCommand(rest, io);
     if (command === 'verify') return await verifyCommand(rest, io);

@@ -1,2 +1,2 @@
 /** The harness version recorded in every report; keep in step with package.json (a unit test checks). */
-export const harnessVersion = '0.3.0';
+export const harnessVersion = '0.4.0';

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { apiFaults } from './catalogue/apiFaults.ts';
 import { contractFaults } from './catalogue/contractFaults.ts';
 import { coreFaults } from './catalogue/coreFaults.ts';
+import { crossEndpointFaults } from './catalogue/crossEndpointFaults.ts';
+import { fuzzFaults } from './catalogue/fuzzFaults.ts';
 import { governanceFaults } from './catalogue/governanceFaults.ts';
 import { ledgerFaults } from './catalogue/ledgerFaults.ts';
 import { loadFaults } from './catalogue/loadFaults.ts';
@@ -23,6 +25,8 @@ const allFaults = [
   ...apiFaults,
   ...nodeFaults,
   ...loadFaults,
+  ...crossEndpointFaults,
+  ...fuzzFaults,
 ] as const;
 
 export type FaultName = (typeof allFaults)[number]['name'];

@@ -73,6 +73,19 @@ describe('handleJsonRpcBody', () => {
     expect(JSON.parse(bodies[0] ?? '')).toEqual([batch[1]]);
   });
 
+  it('still answers the members it blocked when the rest were notifications the chain answered with nothing', async () => {
+    const { upstream } = fakeUpstream(chain);
+    upstream.forward = async () => ({ status: 204, text: '' });
+    const batch = [
+      { jsonrpc: '2.0', method: 'eth_blockNumber' },
+      { jsonrpc: '2.0', id: 0, method: 'chainevalfuzz_a' },
+    ];
+    const reply = await handleJsonRpcBody(body(batch), context(upstream, [], ['eth']));
+    expect(JSON.parse(reply.body)).toEqual([
+      { jsonrpc: '2.0', id: 0, error: { code: -32601, message: 'Method not found' } },
+    ]);
+  });
+
   it('matches batch answers by id and applies faults to each', async () => {
     const reversed = fakeUpstream(chain);
     const forward = reversed.upstream.forward;

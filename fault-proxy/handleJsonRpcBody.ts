@@ -106,10 +106,15 @@ async function handleBatch(
     const everything = forwarded.length === elements.length && !rewrote;
     const reply = await context.upstream.forward(everything ? body : JSON.stringify(forwarded));
     const value = parseJson(reply.text);
-    if (!Array.isArray(value)) return passThrough(reply, context);
-    status = reply.status;
-    upstreamResponses = value;
-    if (everything) verbatim = reply.text;
+    // Only notifications went on and the chain answered nothing (anvil: HTTP 204): the members
+    // answered here still go back (found by PROP-07: they were dropped with the empty body).
+    const nothingForLocals = reply.text.trim() === '' && slots.some((slot) => slot.local !== undefined);
+    if (!Array.isArray(value) && !nothingForLocals) return passThrough(reply, context);
+    if (Array.isArray(value)) {
+      status = reply.status;
+      upstreamResponses = value;
+      if (everything) verbatim = reply.text;
+    }
   }
   // Batch answers may come in any order (JSON-RPC 2.0 §6): match them to requests by id.
   const byId = new Map<string, unknown[]>();

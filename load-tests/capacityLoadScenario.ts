@@ -2,7 +2,7 @@ import type { CheckResult } from '#core/checks/CheckResultSchema.ts';
 import { defineLoadScenario } from '#core/checks/defineLoadScenario.ts';
 import { capacityLoadChecks } from './capacityLoadChecks.ts';
 import { judgeCapacity } from './judgeCapacity.ts';
-import { loadTransferAmount } from './presignTransfers.ts';
+import { loadBudget } from './loadBudget.ts';
 import {
   capacityLoadParameters,
   capacityLoadRequires,
@@ -46,7 +46,7 @@ export const capacityLoadScenario = defineLoadScenario({
     const perSender = Math.ceil(perShard / count);
     return {
       count,
-      budget: [{ kind: 'transfer', count: perSender, value: BigInt(perSender) * loadTransferAmount }],
+      budget: loadBudget(params.loadWorkload, perSender),
     };
   },
   prepareMs: (params, shardCount) => stepPrepareMs(params.loadRateTps, params.loadCapacityStepS, shardCount),

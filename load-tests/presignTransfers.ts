@@ -1,4 +1,12 @@
-import type { AccountsApi, Identity, SignedTx, TransactionsApi } from '#core/adapter/ChainAdapter.ts';
+import type {
+  AccountsApi,
+  Identity,
+  SignedTx,
+  SignOptions,
+  TransactionsApi,
+  TxIntent,
+} from '#core/adapter/ChainAdapter.ts';
+import type { LoadWorkload } from './prepareLoadWorkload.ts';
 import type { ScheduledSend } from './scenarios/constantArrivalRate.ts';
 
 export interface PresignedTransfer extends ScheduledSend {
@@ -11,7 +19,8 @@ export interface PresignedTransfer extends ScheduledSend {
 export const loadTransferAmount = 1n;
 
 /**
- * Everything the chain must see before the clock starts, so the measured window holds only sends:
+ * Everything the chain must see before the clock starts (a `workload` other than the default transfer
+ * to `recipient` says what each transaction does), so the measured window holds only sends:
  * every transfer of this shard's schedule signed with explicit, consecutive nonces from its senders
  * (funded by the plan; transfer j is sent by sender j mod senders). Signing during the run would make
  * the harness, not the chain, the bottleneck.
@@ -21,21 +30,32 @@ export async function presignTransfers(
   senders: readonly Identity[],
   recipient: string,
   schedule: readonly ScheduledSend[],
+  workload?: Pick<LoadWorkload, 'intent' | 'gasLimit'>,
 ): Promise<PresignedTransfer[]> {
   const { transactions, accounts } = parts;
   const nonces = await Promise.all(senders.map((s) => accounts.getNonce(s.address, 'pending')));
-  const transfers: PresignedTransfer[] = [];
-  for (const [j, send] of schedule.entries()) {
+  const requests = schedule.map((_, j) => {
     const k = j % senders.length;
-    const signed = await transactions.sign(
-      { kind: 'transfer', to: recipient, amount: loadTransferAmount },
-      senders[k]!,
-      {
-        nonce: nonces[k]!,
-      },
-    );
-    nonces[k] = nonces[k]! + 1n;
-    transfers.push({ ...send, signed, txId: signed.txId.toLowerCase() });
-  }
-  return transfers;
+    const nonce = nonces[k]!;
+    nonces[k] = nonce + 1n;
+    const intent: TxIntent = workload
+      ? workload.intent(j)
+      : { kind: 'transfer', to: recipient, amount: loadTransferAmount };
+    const gas = workload?.gasLimit;
+    return { intent, from: senders[k]!, options: gas === undefined ? { nonce } : { nonce, gasLimit: gas } };
+  });
+  // Signing is the harness's largest cost per transaction: the adapter spreads it over threads when it can.
+  const signed = transactions.signMany
+    ? await transactions.signMany(requests)
+    : await signOneByOne(transactions, requests);
+  return schedule.map((send, j) => ({ ...send, signed: signed[j]!, txId: signed[j]!.txId.toLowerCase() }));
+}
+
+async function signOneByOne(
+  transactions: TransactionsApi,
+  requests: readonly { intent: TxIntent; from: Identity; options: SignOptions }[],
+): Promise<SignedTx[]> {
+  const signed: SignedTx[] = [];
+  for (const r of requests) signed.push(await transactions.sign(r.intent, r.from, r.options));
+  return signed;
 }

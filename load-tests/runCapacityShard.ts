@@ -15,10 +15,13 @@ import { loadMinTransactions } from './parameters/loadMinTransactions.ts';
 import { loadRateTps } from './parameters/loadRateTps.ts';
 import { loadSuccessRateMin } from './parameters/loadSuccessRateMin.ts';
 import { loadTpsTarget } from './parameters/loadTpsTarget.ts';
+import { loadWorkload } from './parameters/loadWorkload.ts';
+import { prepareLoadWorkload } from './prepareLoadWorkload.ts';
 import { presignTransfers } from './presignTransfers.ts';
 import { type CapacityStep, nextCapacityStep } from './scenarios/capacitySearch.ts';
 import { constantArrivalRate } from './scenarios/constantArrivalRate.ts';
 import { sendAndWatchTransfers } from './sendAndWatchTransfers.ts';
+import { shardStartMs } from './shardStartMs.ts';
 
 export const capacityScenarioName = 'transfer-capacity-search';
 
@@ -34,6 +37,7 @@ export const capacityLoadParameters = [
   loadCapacityGrowth,
   loadCapacityMaxTps,
   loadCapacityTimeBudgetS,
+  loadWorkload,
 ] as const;
 
 export const capacityLoadRequires = ['tx.clientSign', 'tx.receipts', 'block.read', 'account.nonce'] as const;
@@ -74,6 +78,8 @@ export async function runCapacityShard(ctx: CapacityShardContext): Promise<LoadS
     maxDurationMs: params.loadCapacityTimeBudgetS * 1_000,
   };
   let previousStartMs: number | undefined;
+  // Untimed, once per shard: a contract workload deploys its contract here.
+  const workload = await prepareLoadWorkload(params.loadWorkload, adapter, ctx.senders);
   for (
     let next = nextCapacityStep(options, history);
     next.kind === 'run';
@@ -83,11 +89,17 @@ export async function runCapacityShard(ctx: CapacityShardContext): Promise<LoadS
     const stepStartedMs = loadClockMs();
     const rateTps = next.rateTps;
     const schedule = constantArrivalRate({ rateTps, durationS: stepS }, ctx.shardIndex, ctx.shardCount);
-    const transfers = await presignTransfers(adapter, ctx.senders, ctx.senders[0]!.address, schedule);
+    const transfers = await presignTransfers(
+      adapter,
+      ctx.senders,
+      ctx.senders[0]!.address,
+      schedule,
+      workload,
+    );
     const fromHeight = await adapter.ledger.getHeight();
     const startMs =
       previousStartMs === undefined
-        ? ctx.startAtMs
+        ? shardStartMs(ctx)
         : ctx.shardCount === 1
           ? loadClockMs() + 100
           : previousStartMs +
@@ -99,6 +111,7 @@ export async function runCapacityShard(ctx: CapacityShardContext): Promise<LoadS
       deadlineMs: startMs + (stepS + params.loadDrainS) * 1_000,
       fromHeight,
       signal: ctx.signal,
+      workload,
     });
     const window = { ...shape, rateTps, durationS: stepS, ...measured };
     windows.push(window);

@@ -1,8 +1,9 @@
 import type { LoadShardResult } from '#core/checks/LoadShardResultSchema.ts';
-import { loadClockMs } from './loadClock.ts';
+import { prepareLoadWorkload } from './prepareLoadWorkload.ts';
 import { presignTransfers } from './presignTransfers.ts';
 import { constantArrivalRate } from './scenarios/constantArrivalRate.ts';
 import { sendAndWatchTransfers } from './sendAndWatchTransfers.ts';
+import { shardStartMs } from './shardStartMs.ts';
 import type { TransferShardContext } from './transferShardContext.ts';
 
 export const transferScenarioName = 'transfer-constant-rate';
@@ -21,19 +22,17 @@ export async function runTransferShard(ctx: TransferShardContext): Promise<LoadS
     ctx.shardCount,
   );
   // Each transfer sends 1 unit back to the first sender of the shard: value stays within the run.
-  const transfers = await presignTransfers(adapter, ctx.senders, ctx.senders[0]!.address, schedule);
+  // Untimed: a contract workload deploys its contract before the schedule is signed.
+  const workload = await prepareLoadWorkload(params.loadWorkload, adapter, ctx.senders);
+  const transfers = await presignTransfers(adapter, ctx.senders, ctx.senders[0]!.address, schedule, workload);
   const fromHeight = await adapter.ledger.getHeight();
-  const startMs = ctx.startAtMs;
-  const lateByMs = loadClockMs() - startMs;
-  if (lateByMs > 0)
-    ctx.progress(
-      `[load] shard ${ctx.shardIndex + 1} was ready ${Math.round(lateByMs)} ms after the common start`,
-    );
+  const startMs = shardStartMs(ctx);
   const measured = await sendAndWatchTransfers(adapter, transfers, {
     startMs,
     deadlineMs: startMs + (params.loadDurationS + params.loadDrainS) * 1_000,
     fromHeight,
     signal: ctx.signal,
+    workload,
   });
   ctx.progress(
     `[load] shard ${ctx.shardIndex + 1}/${ctx.shardCount}: ${measured.sent} sent, ${measured.accepted} accepted, ${measured.committed} committed`,

@@ -1,9 +1,10 @@
 import type { LedgerApi, TransactionsApi } from '#core/adapter/ChainAdapter.ts';
 import type { LoadShardResult } from '#core/checks/LoadShardResultSchema.ts';
-import { encodeHistogram } from './histogramCodec.ts';
+import { encodeHistogram, newHistogram } from './histogramCodec.ts';
+import type { LoadWorkload } from './prepareLoadWorkload.ts';
 import type { PresignedTransfer } from './presignTransfers.ts';
 import { sendOnSchedule } from './sendOnSchedule.ts';
-import { watchInclusions } from './watchInclusions.ts';
+import { type InclusionReport, watchInclusions } from './watchInclusions.ts';
 
 export interface SendAndWatchOptions {
   /** Epoch ms transfer `i` is due at `startMs + offsetMs` from. */
@@ -13,6 +14,8 @@ export interface SendAndWatchOptions {
   /** Height before the first send; blocks above it are scanned. */
   readonly fromHeight: bigint;
   readonly signal: AbortSignal;
+  /** Checks included transactions after the window (contract writes: receipt status); failed ones are not committed. */
+  readonly workload?: Pick<LoadWorkload, 'failedAmong'>;
 }
 
 /** The measured part of a shard result (scenario, shard and shape fields are the caller's). */
@@ -56,7 +59,8 @@ export async function sendAndWatchTransfers(
       if (!outcome.accepted) watcher.forget(transfer.txId);
     },
   });
-  const inclusions = await watcher.done;
+  const seen = await watcher.done;
+  const inclusions = await withoutFailed(seen, options.workload);
   const firstSendAtMs = startMs + (transfers[0]?.offsetMs ?? 0);
   return {
     sent: sends.sent,
@@ -69,6 +73,27 @@ export async function sendAndWatchTransfers(
     lastSendAtMs: sends.lastSendAtMs,
     latencyHistogram: encodeHistogram(inclusions.latency),
     sendLagHistogram: encodeHistogram(sends.sendLag),
-    rejections: [...sends.rejections],
+    rejections: [...sends.rejections, ...inclusions.messages].slice(0, 20),
   };
+}
+
+/**
+ * Included transactions that failed (a reverted contract write) are not committed: the workload reads
+ * their receipts after the window, and their latencies leave the histogram.
+ */
+async function withoutFailed(
+  seen: InclusionReport,
+  workload: Pick<LoadWorkload, 'failedAmong'> | undefined,
+): Promise<InclusionReport & { readonly messages: readonly string[] }> {
+  if (!workload?.failedAmong || seen.included.size === 0) return { ...seen, messages: [] };
+  const { failed, messages } = await workload.failedAmong([...seen.included.keys()]);
+  if (failed.size === 0) return { ...seen, messages };
+  const latency = newHistogram();
+  const included = new Map<string, number>();
+  for (const [id, us] of seen.included) {
+    if (failed.has(id)) continue;
+    latency.recordValue(us);
+    included.set(id, us);
+  }
+  return { ...seen, committed: included.size, latency, included, messages };
 }

@@ -1,8 +1,8 @@
 import type { CheckResult } from '#core/checks/CheckResultSchema.ts';
 import { defineLoadScenario } from '#core/checks/defineLoadScenario.ts';
 import { judgeTransferLoad } from './judgeTransferLoad.ts';
+import { loadBudget } from './loadBudget.ts';
 import { mergeShards } from './mergeShards.ts';
-import { loadTransferAmount } from './presignTransfers.ts';
 import { runTransferShard, transferScenarioName } from './runTransferShard.ts';
 import { transferLoadChecks } from './transferLoadChecks.ts';
 import { transferLoadParameters, transferLoadRequires } from './transferShardContext.ts';
@@ -37,7 +37,7 @@ export const transferLoadScenario = defineLoadScenario({
     const perSender = Math.ceil(perShard / count);
     return {
       count,
-      budget: [{ kind: 'transfer', count: perSender, value: BigInt(perSender) * loadTransferAmount }],
+      budget: loadBudget(params.loadWorkload, perSender),
     };
   },
   prepareMs(params, shardCount) {

@@ -6,6 +6,7 @@ import { loadMinTransactions } from './parameters/loadMinTransactions.ts';
 import { loadRateTps } from './parameters/loadRateTps.ts';
 import { loadSuccessRateMin } from './parameters/loadSuccessRateMin.ts';
 import { loadTpsTarget } from './parameters/loadTpsTarget.ts';
+import { loadWorkload } from './parameters/loadWorkload.ts';
 
 export const transferLoadParameters = [
   loadRateTps,
@@ -15,6 +16,7 @@ export const transferLoadParameters = [
   loadSuccessRateMin,
   loadLatencyP95MaxMs,
   loadMinTransactions,
+  loadWorkload,
 ] as const;
 
 export const transferLoadRequires = ['tx.clientSign', 'tx.receipts', 'block.read', 'account.nonce'] as const;

@@ -27,6 +27,8 @@ export interface InclusionReport {
   readonly lastInclusionAtMs: number | undefined;
   /** Intended send → first observation in a block, µs (PSWG transaction latency, one observer). */
   readonly latency: Histogram;
+  /** Each included transaction's latency, µs, by lower-case id (so a workload can drop failed ones). */
+  readonly included: ReadonlyMap<string, number>;
 }
 
 export interface InclusionWatcher {
@@ -44,6 +46,7 @@ export function watchInclusions(ledger: LedgerApi, options: WatchInclusionsOptio
   const now = options.now ?? loadClockMs;
   const pending = new Map(options.expected);
   const latency = newHistogram();
+  const included = new Map<string, number>();
   let committed = 0;
   let lastInclusionAtMs: number | undefined;
 
@@ -70,7 +73,9 @@ export function watchInclusions(ledger: LedgerApi, options: WatchInclusionsOptio
               pending.delete(key);
               committed += 1;
               lastInclusionAtMs = seenAtMs;
-              latency.recordValue(Math.max(0, Math.round((seenAtMs - dueMs) * 1_000)));
+              const us = Math.max(0, Math.round((seenAtMs - dueMs) * 1_000));
+              latency.recordValue(us);
+              included.set(key, us);
             }
           }
           next += BigInt(ready.length);
@@ -84,7 +89,7 @@ export function watchInclusions(ledger: LedgerApi, options: WatchInclusionsOptio
       }
       await new Promise((resolve) => setTimeout(resolve, pollMs));
     }
-    return { committed, lastInclusionAtMs, latency };
+    return { committed, lastInclusionAtMs, latency, included };
   }
 
   return {

@@ -18,8 +18,8 @@ const profile = (id: string) => {
 describe('the jrt-0193-2020 profile contract', () => {
   const jrt = profile('jrt-0193-2020');
 
-  it('is version 0.3.0', () => {
-    expect(jrt.version).toBe('0.3.0');
+  it('is version 0.4.0', () => {
+    expect(jrt.version).toBe('0.4.0');
   });
 
   it('maps each check (by catalogue id) to its clauses', () => {
@@ -94,6 +94,8 @@ describe('the jrt-0193-2020 profile contract', () => {
       'PROP-04': 'property-revert-model → 0184-12.5, 0184-10.7',
       'PROP-05': 'property-nonce-race-model → 0193-6.9',
       'PROP-06': 'property-replay-model → 0184-6.3.2, 0184-10.1',
+      'PROP-07': 'property-rpc-robustness → 0184-11.7, 0184-7.7',
+      'PROP-08': 'property-cross-endpoint-history → 0184-10.2, 0184-11.5, 0193-6.2, 0193-6.7',
       'PERF-01': 'perf-transaction-throughput → 0193-7.1',
       'PERF-02': 'perf-transaction-latency → 0193-7.3',
       'PERF-03': 'perf-query-throughput → 0193-7.2',

@@ -2,6 +2,8 @@ import type { CheckOutcome } from '#core/checks/CheckResultSchema.ts';
 import type { CheckContext } from '#core/checks/defineCheck.ts';
 import type { PropertyRun } from '#core/checks/PropertyRunSchema.ts';
 import { ConfigError } from '#core/errors/ConfigError.ts';
+import type { RpcFuzzContext } from './fuzzing/rpcFuzzParameters.ts';
+import { runRpcFuzzProperty } from './fuzzing/runRpcFuzzProperty.ts';
 import { modelSuites } from './modelSuites.ts';
 import type { ModelPropertyContext } from './shared/modelParameters.ts';
 import { runModelProperty } from './shared/runModelProperty.ts';
@@ -29,10 +31,18 @@ export async function replayCounterexample(
       },
     });
   }
+  if (checkId === 'property-rpc-robustness') {
+    // PROP-07 records the shrunk body itself (RawBody), sent again as it is.
+    const bodies = (recorded.commands ?? [])
+      .filter((c) => c.name === 'RawBody')
+      .map((c) => String(c.args[0]));
+    if (bodies.length === 0) throw noCounterexample(checkId);
+    return runRpcFuzzProperty(ctx as RpcFuzzContext, { replay: { bodies, seed: recorded.seed } });
+  }
   const suite = modelSuites.find((s) => s.checkId === checkId);
   if (suite === undefined) {
     throw new ConfigError(
-      `check "${checkId}" is not a model-based property suite; replay one of property-transfer-model, ${modelSuites.map((s) => s.checkId).join(', ')}`,
+      `check "${checkId}" is not a model-based property suite; replay one of property-transfer-model, property-rpc-robustness, ${modelSuites.map((s) => s.checkId).join(', ')}`,
     );
   }
   if (recorded.commands === undefined || recorded.commands.length === 0) throw noCounterexample(checkId);

@@ -1,5 +1,6 @@
 import type { Report } from '#core/report/ReportSchema.ts';
 import type { ReportFormat } from './ReportFormatSchema.ts';
+import type { ReportLang } from './render/ReportLangSchema.ts';
 import { renderHtml } from './render/renderHtml.ts';
 import { renderJunit } from './render/renderJunit.ts';
 import { renderMarkdown } from './render/renderMarkdown.ts';
@@ -7,12 +8,12 @@ import { renderSarif } from './render/renderSarif.ts';
 import { reportFileText } from './reportFileText.ts';
 
 /** The report as text in one format: what `--format` writes to a file or prints. */
-export function renderReport(report: Report, format: ReportFormat): string {
+export function renderReport(report: Report, format: ReportFormat, lang: ReportLang = 'both'): string {
   switch (format) {
     case 'json':
       return reportFileText(report);
     case 'html':
-      return renderHtml(report);
+      return renderHtml(report, { lang });
     case 'junit':
       return renderJunit(report);
     case 'sarif':

@@ -191,7 +191,8 @@ export async function createEvmAdapter(options: CreateEvmAdapterOptions): Promis
         }
       : {}),
     async close() {
-      // Stateless HTTP: nothing to release; kept for adapters with sockets or streams.
+      // Stateless HTTP; only the signing threads of load pre-signing (if any were started) to end.
+      await keyring.close();
     },
   };
 }

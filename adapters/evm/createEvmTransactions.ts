@@ -1,6 +1,14 @@
-import { type Hex, keccak256, recoverTransactionAddress } from 'viem';
-import type { SignedTx, SubmitOutcome, TransactionsApi, TxOutcome } from '#core/adapter/ChainAdapter.ts';
-import type { createFeeOracle } from './createFeeOracle.ts';
+import { type Hex, keccak256, recoverTransactionAddress, type TransactionSerializable } from 'viem';
+import type {
+  Identity,
+  SignedTx,
+  SignOptions,
+  SubmitOutcome,
+  TransactionsApi,
+  TxIntent,
+  TxOutcome,
+} from '#core/adapter/ChainAdapter.ts';
+import type { createFeeOracle, FeeParams } from './createFeeOracle.ts';
 import type { LocalKeyring } from './createLocalKeyring.ts';
 import type { RpcClient } from './createRpcClient.ts';
 import { encodeIntent } from './encodeIntent.ts';
@@ -64,29 +72,58 @@ export function createEvmTransactions(
     };
   }
 
+  /** The unsigned transaction sign() would sign, with its nonce. */
+  async function unsigned(
+    intent: TxIntent,
+    from: Identity,
+    options: SignOptions,
+    fee: FeeParams,
+  ): Promise<{ readonly tx: TransactionSerializable; readonly nonce: bigint }> {
+    const fields = encodeIntent(intent);
+    const nonce = options.nonce ?? (await pendingNonce(from.address));
+    const common = {
+      chainId: Number(options.chainId ?? chainId),
+      nonce: Number(nonce),
+      gas: options.gasLimit ?? fields.gas,
+      value: fields.value,
+      ...(fields.to === undefined ? {} : { to: fields.to }),
+      ...(fields.data === undefined ? {} : { data: fields.data }),
+    };
+    const tx: TransactionSerializable =
+      fee.kind === 'eip1559'
+        ? {
+            ...common,
+            type: 'eip1559',
+            maxFeePerGas: fee.maxFeePerGas,
+            maxPriorityFeePerGas: fee.maxPriorityFeePerGas,
+          }
+        : { ...common, type: 'legacy', gasPrice: fee.gasPrice };
+    return { tx, nonce };
+  }
+
   return {
+    async signMany(requests) {
+      // One fee reading for the whole batch: a corpus signed for one load step shares its fee fields.
+      const fee = await feeOracle.fees();
+      const txs = await Promise.all(
+        requests.map(async (r) => ({
+          from: r.from,
+          ...(await unsigned(r.intent, r.from, r.options ?? {}, fee)),
+        })),
+      );
+      const signed = await keyring.signMany(txs);
+      return signed.map((s, i) => ({
+        raw: s.raw,
+        txId: s.txId,
+        from: txs[i]!.from.address.toLowerCase(),
+        nonce: txs[i]!.nonce,
+      }));
+    },
+
     async sign(intent, from, options = {}) {
       const account = keyring.accountOf(from);
-      const fields = encodeIntent(intent);
-      const nonce = options.nonce ?? (await pendingNonce(from.address));
-      const fee = await feeOracle.fees();
-      const common = {
-        chainId: Number(options.chainId ?? chainId),
-        nonce: Number(nonce),
-        gas: options.gasLimit ?? fields.gas,
-        value: fields.value,
-        ...(fields.to === undefined ? {} : { to: fields.to }),
-        ...(fields.data === undefined ? {} : { data: fields.data }),
-      };
-      const raw =
-        fee.kind === 'eip1559'
-          ? await account.signTransaction({
-              ...common,
-              type: 'eip1559',
-              maxFeePerGas: fee.maxFeePerGas,
-              maxPriorityFeePerGas: fee.maxPriorityFeePerGas,
-            })
-          : await account.signTransaction({ ...common, type: 'legacy', gasPrice: fee.gasPrice });
+      const { tx, nonce } = await unsigned(intent, from, options, await feeOracle.fees());
+      const raw = await account.signTransaction(tx);
       return { raw, txId: keccak256(raw), from: from.address.toLowerCase(), nonce };
     },
 

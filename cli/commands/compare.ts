@@ -7,6 +7,7 @@ import { buildReport } from '#core/run/buildReport.ts';
 import { RunIdSchema } from '#core/run/RunIdSchema.ts';
 import { registry } from '#registry/index.ts';
 import { compareLimits, compareReports } from '#reports/render/compareReports.ts';
+import { parseReportLang } from '#reports/render/ReportLangSchema.ts';
 import { renderCompareHtml } from '#reports/render/renderCompareHtml.ts';
 import { renderCompareTerminal } from '#reports/render/renderCompareTerminal.ts';
 import { assertWritableFolder } from '../assertWritableFolder.ts';
@@ -14,7 +15,7 @@ import type { CliIo } from '../CliIo.ts';
 import { openStore } from '../openStore.ts';
 import { parseFlags } from '../parseFlags.ts';
 
-export const compareHelp = `Usage: chaineval compare <reportId> <reportId> [<reportId> ...] [--out file.html]
+export const compareHelp = `Usage: chaineval compare <reportId> <reportId> [<reportId> ...] [--out file.html] [--lang zh|en|both]
 
 Puts 2–8 stored reports side by side (the first is the baseline for deltas): prints a table of
 score, coverage, clause verdicts, check statuses and load figures, and writes a self-contained HTML
@@ -24,6 +25,7 @@ offered, chaineval versions or chains.
 
 Flags:
   --out <file.html>           where to write the page (default reports/out/compare-<hash of the ids>.html)
+  --lang <zh|en|both>         language of the page (default both)
   --dynamodb-endpoint <url>   DynamoDB endpoint (default: embedded DynamoDB Local)
   --table <name>              DynamoDB table (default chaineval-reports)
   --no-color                  plain output
@@ -34,6 +36,7 @@ Flags:
 export async function compareCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals: ids } = parseFlags('compare', argv, {
     out: { type: 'string' },
+    lang: { type: 'string' },
     'dynamodb-endpoint': { type: 'string' },
     table: { type: 'string' },
     'no-color': { type: 'boolean' },
@@ -63,6 +66,7 @@ export async function compareCommand(argv: readonly string[], io: CliIo): Promis
       `--out "${values.out.slice(0, 80)}" must name an .html file, e.g. --out comparison.html`,
     );
   }
+  const lang = parseReportLang(values.lang);
   const hash = createHash('sha256').update(ids.join('\n')).digest('hex').slice(0, 12);
   const outFile = values.out ?? join('reports', 'out', `compare-${hash}.html`);
   await assertWritableFolder(
@@ -105,7 +109,7 @@ export async function compareCommand(argv: readonly string[], io: CliIo): Promis
   }
 
   const model = compareReports(reports);
-  await writeFile(outFile, renderCompareHtml(model));
+  await writeFile(outFile, renderCompareHtml(model, { lang }));
   io.out(renderCompareTerminal(model, { color: io.color && !values['no-color'] }).trimEnd());
   io.out(`\nComparison page: ${outFile}`);
   return 0;

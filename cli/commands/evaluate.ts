@@ -25,6 +25,7 @@ import { registry } from '#registry/index.ts';
 import { createJournaledStore } from '#reports/journal/createJournaledStore.ts';
 import { createJournalStore } from '#reports/journal/createJournalStore.ts';
 import { parseReportFormats, type ReportFormat } from '#reports/ReportFormatSchema.ts';
+import { parseReportLang, type ReportLang } from '#reports/render/ReportLangSchema.ts';
 import { renderTerminalSummary } from '#reports/render/renderTerminalSummary.ts';
 import type { Signer } from '#reports/seal/Signer.ts';
 import { sealAndStore } from '#reports/seal/sealAndStore.ts';
@@ -50,6 +51,7 @@ import { readPrivateKeyFile } from '../readPrivateKeyFile.ts';
 import { readStructuredFile, type StructuredFileIssue } from '../readStructuredFile.ts';
 import { reapAbandonedRuns } from '../reapAbandonedRuns.ts';
 import { watchInterrupts } from '../watchInterrupts.ts';
+import { evaluateRemoteCommand, wantsRemote } from './evaluateRemote.ts';
 
 /** Load shards one CLI process runs at once (in-process; worker threads are a later step). */
 export const cliMaxConcurrentShards = 16;
@@ -62,6 +64,7 @@ chain and an embedded DynamoDB Local. Ctrl-C stops the run, stores what was obta
 incomplete report (exit 2); a second Ctrl-C stops at once (exit 130).
 
 Flags:
+  --remote <api-url>          run it in a deployed chaineval stack instead (chaineval evaluate --remote x --help)
   --profile <id>              profile to evaluate against: ${registry.profiles.map((p) => p.id).join(', ')} (default jrt-0193-2020)
   --target <url>              EVM JSON-RPC endpoint to evaluate (http:// or https://); repeat it for each
                               node of one network, so cross-node checks compare them (the first is used
@@ -85,6 +88,7 @@ Flags:
   --out <dir>                 where report files and the run journal go (default reports/out)
   --format <list>             extra report files beside report.json and report.html: junit, sarif, markdown
                               (repeatable or comma-separated; json and html are always written)
+  --lang <zh|en|both>         language of the HTML report (default both)
   --signing-key <file>        PEM key that seals the report (report.dsse.json); default .chaineval/keys/
                               report-signing-key.pem, created on first use (chaineval keys generate)
   --chain-port <port>         port for the embedded anvil (default: a free port)
@@ -260,6 +264,7 @@ interface EvaluateInputs {
   /** Seals the report (report.dsse.json and the store's hash chain). */
   readonly signer: Signer;
   readonly formats: readonly ReportFormat[];
+  readonly lang: ReportLang;
 }
 
 /** Flags, files, folders and names, each refused with one line before any service starts. */
@@ -283,6 +288,7 @@ async function validateInputs(argv: readonly string[], io: CliIo): Promise<Evalu
     table: { type: 'string' },
     out: { type: 'string' },
     format: { type: 'string', multiple: true },
+    lang: { type: 'string' },
     'signing-key': { type: 'string' },
     'chain-port': { type: 'string' },
     'dynamodb-port': { type: 'string' },
@@ -376,12 +382,15 @@ async function validateInputs(argv: readonly string[], io: CliIo): Promise<Evalu
     maxDurationS: parseNumber(values['max-duration'], '--max-duration'),
     color: io.color && !values['no-color'],
     formats: parseReportFormats(values.format ?? []),
+    lang: parseReportLang(values.lang),
     signer: await loadReportSigner(values['signing-key'], io.progress),
   };
 }
 
 /** `chaineval evaluate`: validate → plan → start what is embedded → prepare, run, finalize → report. */
 export async function evaluateCommand(argv: readonly string[], rawIo: CliIo): Promise<number> {
+  // `--remote <api-url>`: the run happens in a deployed stack; this process submits and follows it.
+  if (wantsRemote(argv)) return evaluateRemoteCommand(argv, rawIo);
   const validated = await validateInputs(argv, rawIo);
   if (validated === 'help') {
     rawIo.out(evaluateHelp);
@@ -528,7 +537,7 @@ export async function evaluateCommand(argv: readonly string[], rawIo: CliIo): Pr
       registry,
       ...(incompleteReason === undefined ? {} : { incompleteReason }),
     });
-    const paths = await writeReportFiles(report, inputs.outDir, inputs.formats);
+    const paths = await writeReportFiles(report, inputs.outDir, inputs.formats, inputs.lang);
     const sealFailure = await sealReportFiles(
       report,
       paths.dir,

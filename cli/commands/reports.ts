@@ -6,6 +6,7 @@ import { RunIdSchema } from '#core/run/RunIdSchema.ts';
 import { registry } from '#registry/index.ts';
 import { readJournal } from '#reports/journal/readJournal.ts';
 import { parseReportFormats } from '#reports/ReportFormatSchema.ts';
+import { parseReportLang } from '#reports/render/ReportLangSchema.ts';
 import { renderTerminalSummary } from '#reports/render/renderTerminalSummary.ts';
 import { sanitizeForTerminal } from '#reports/render/sanitizeForTerminal.ts';
 import { renderReport } from '#reports/renderReport.ts';
@@ -15,7 +16,7 @@ import { parseFlags } from '../parseFlags.ts';
 import { reapAbandonedRuns } from '../reapAbandonedRuns.ts';
 
 export const reportsHelp = `Usage: chaineval reports list [--limit N]
-       chaineval reports show <runId> [--json | --format json|html|junit|sarif|markdown]
+       chaineval reports show <runId> [--json | --format json|html|junit|sarif|markdown] [--lang zh|en|both]
        chaineval reports import <dir>
 
 Reads runs and reports from DynamoDB (default: the embedded DynamoDB Local under .chaineval/).
@@ -27,6 +28,7 @@ Flags:
   --limit <n>                 how many runs to list, newest first (default 20)
   --json                      show: print the report JSON instead of the summary
   --format <format>           show: print the report as json, html, junit, sarif or markdown
+  --lang <zh|en|both>         show --format html: language of the page (default both)
   --dynamodb-endpoint <url>   DynamoDB endpoint (default: embedded DynamoDB Local)
   --table <name>              DynamoDB table (default chaineval-reports)
   --no-color                  plain output
@@ -39,6 +41,7 @@ export async function reportsCommand(argv: readonly string[], io: CliIo): Promis
     limit: { type: 'string' },
     json: { type: 'boolean' },
     format: { type: 'string', multiple: true },
+    lang: { type: 'string' },
     'dynamodb-endpoint': { type: 'string' },
     table: { type: 'string' },
     'no-color': { type: 'boolean' },
@@ -80,6 +83,9 @@ export async function reportsCommand(argv: readonly string[], io: CliIo): Promis
   }
   if (formats.length > 0 && sub !== 'show')
     throw new ConfigError(`--format applies to reports show, not reports ${sub}`);
+  const lang = parseReportLang(values.lang);
+  if (values.lang !== undefined && formats[0] !== 'html')
+    throw new ConfigError('--lang applies to the HTML page; use it with reports show <runId> --format html');
   const tableName = values.table ?? 'chaineval-reports';
   // The journal is read before the store starts: a bad folder is one line, and nothing starts for it.
   const journalPath = join(arg ?? '', 'journal.jsonl');
@@ -157,7 +163,7 @@ export async function reportsCommand(argv: readonly string[], io: CliIo): Promis
     const [format] = formats;
     io.out(
       format !== undefined
-        ? renderReport(report, format).trimEnd()
+        ? renderReport(report, format, lang).trimEnd()
         : values.json
           ? JSON.stringify(report, null, 2)
           : renderTerminalSummary(report, { color: io.color && !values['no-color'] }),

@@ -153,6 +153,17 @@ export interface IdentitiesApi {
 /** Client-side signing and submission (`tx.clientSign`, `tx.receipts`, `tx.chainIdBinding`, `tx.tamper`). */
 export interface TransactionsApi {
   sign(intent: TxIntent, from: Identity, options?: SignOptions): Promise<SignedTx>;
+  /**
+   * The same as sign() for each request, in order, for load pre-signing: an adapter may spread the
+   * work over threads (the EVM adapter does). Absent: callers sign one by one.
+   */
+  signMany?(
+    requests: readonly {
+      readonly intent: TxIntent;
+      readonly from: Identity;
+      readonly options?: SignOptions;
+    }[],
+  ): Promise<SignedTx[]>;
   submit(tx: SignedTx): Promise<SubmitOutcome>;
   /** Polls until the outcome appears or `timeoutMs` passes; `null` on timeout. */
   awaitOutcome(txId: string, timeoutMs: number): Promise<TxOutcome | null>;

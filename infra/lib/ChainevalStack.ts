@@ -242,12 +242,38 @@ export class ChainevalStack extends Stack {
       description: 'chaineval API: GET /evaluations/{id}, /reports, /reports/{id}',
       tableAccess: 'read',
       timeout: Duration.seconds(29),
+      // To presign the links to a finished run's report files (describeReportFiles).
+      environment: { [lambdaEnvNames.reportBucketName]: this.reports.bucket.bucketName },
     });
     this.api = new EvaluationApi(this, 'Api', {
       startFunction: apiStartFunction,
       readFunction: apiReadFunction,
       ...(props.logRetention === undefined ? {} : { logRetention: props.logRetention }),
     });
+    // Reading report files: the API's presigned links act as the read function's role, and readers
+    // may download the files themselves (aws s3 cp) and fetch the seal key's public half to verify
+    // them offline (chaineval verify needs no KMS call, so no kms:Verify). Nothing may list, write
+    // or delete, and the objects stay private.
+    const reportFiles = this.reports.bucket.arnForObjects(`${reportObjectPrefix}*`);
+    apiReadFunction.addToRolePolicy(
+      new PolicyStatement({ actions: ['s3:GetObject'], resources: [reportFiles] }),
+    );
+    for (const policy of [this.api.readerPolicy, this.api.starterPolicy]) {
+      policy.addStatements(
+        new PolicyStatement({ actions: ['s3:GetObject'], resources: [reportFiles] }),
+        new PolicyStatement({ actions: ['kms:GetPublicKey'], resources: [this.signingKey.keyArn] }),
+      );
+    }
+    for (const scope of [
+      apiReadFunction.role ?? apiReadFunction,
+      this.api.readerPolicy,
+      this.api.starterPolicy,
+    ]) {
+      Validations.of(scope).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${reportBucketId}.Arn>/${reportObjectPrefix}*]`,
+        reason: `GetObject only, under the report prefix of the stack's own report bucket: report files are ${reportObjectPrefix}<runId>/…, one folder per run, and run ids are made at run time. No list, write, delete or ACL action.`,
+      });
+    }
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.api.url });
     new CfnOutput(this, 'StarterPolicyArn', {

@@ -362,6 +362,36 @@ describe('ChainevalStack', () => {
     for (const output of ['ApiUrl', 'StarterPolicyArn', 'ReaderPolicyArn']) template.hasOutput(output, {});
   });
 
+  it("lets readers download report files and the seal key's public half, and nothing more of the bucket or key", () => {
+    // GIVEN / WHEN
+    const template = synth();
+    // THEN: both exported policies carry the same two reads beside execute-api:Invoke.
+    const policies = Object.entries(template.findResources('AWS::IAM::ManagedPolicy')) as [
+      string,
+      Resource,
+    ][];
+    for (const prefix of ['ApiReaderPolicy', 'ApiStarterPolicy']) {
+      const policy = policies.find(([id]) => id.startsWith(prefix))?.[1];
+      const statements =
+        (policy?.Properties.PolicyDocument as { Statement?: Statement[] } | undefined)?.Statement ?? [];
+      expect(actionsOf(statements), prefix).toEqual([
+        'execute-api:Invoke',
+        'kms:GetPublicKey',
+        's3:GetObject',
+      ]);
+      const resourceOfAction = (action: string) =>
+        JSON.stringify(statements.find((s) => actionsOf([s]).includes(action))?.Resource);
+      // Objects under reports/ of the report bucket only: no ListBucket, no other prefix, no write.
+      expect(resourceOfAction('s3:GetObject')).toMatch(
+        /^\{"Fn::Join":\["",\[\{"Fn::GetAtt":\["ReportsBucket[0-9A-F]{8}","Arn"\]\},"\/reports\/\*"\]\]\}$/,
+      );
+      // The signing key only, and only its public half: verifying is offline (chaineval verify), signing is finalize's.
+      expect(resourceOfAction('kms:GetPublicKey')).toMatch(
+        /^\{"Fn::GetAtt":\["ReportSigningKey[0-9A-F]{8}","Arn"\]\}$/,
+      );
+    }
+  });
+
   it('lets the API start runs of the state machine only, and read the table and its listing index only', () => {
     // GIVEN / WHEN
     const template = synth();
@@ -384,6 +414,7 @@ describe('ChainevalStack', () => {
     expect(actionsOf(read).filter((a) => !a.startsWith('logs:') && !a.startsWith('xray:'))).toEqual([
       'dynamodb:GetItem',
       'dynamodb:Query',
+      's3:GetObject',
     ]);
     expect(JSON.stringify(read)).toContain('/index/byCreatedAt');
     expect(actionsOf(read).some((a) => a.startsWith('secretsmanager:') || a.startsWith('states:'))).toBe(
@@ -464,8 +495,19 @@ describe('ChainevalStack', () => {
         },
       },
     });
-    // No other function touches the key or the bucket.
-    for (const id of ['Plan', 'Conformance', 'Property', 'LoadShard', 'ApiStart', 'ApiRead']) {
+    // No other function touches the key or the bucket but the API's read function, which may read
+    // report files (to link them), nothing else.
+    const apiRead = statementsOf(template, 'ApiRead').filter((s) =>
+      actionsOf([s]).some((a) => /^(kms|s3):/.test(a)),
+    );
+    expect(actionsOf(apiRead)).toEqual(['s3:GetObject']);
+    expect(JSON.stringify(apiRead[0]?.Resource)).toBe(JSON.stringify(s3[0]?.Resource));
+    expect(resourceOf(template, 'AWS::Lambda::Function', 'ApiRead').Properties).toMatchObject({
+      Environment: {
+        Variables: { CHAINEVAL_REPORT_BUCKET: { Ref: expect.stringMatching(/^ReportsBucket/) } },
+      },
+    });
+    for (const id of ['Plan', 'Conformance', 'Property', 'LoadShard', 'ApiStart']) {
       expect(
         actionsOf(statementsOf(template, id)).filter((a) => /^(kms|s3):/.test(a)),
         id,

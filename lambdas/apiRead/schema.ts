@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RunIdSchema } from '#core/run/RunIdSchema.ts';
-import type { RunStatus } from '#core/run/RunMetaSchema.ts';
+import { RunStatusSchema } from '#core/run/RunMetaSchema.ts';
+import { PublicationSchema } from '../shared/PublicationSchema.ts';
 
 /** `{id}` of `/evaluations/{id}` and `/reports/{id}`: a run id (a report's id is its run's). */
 export const RunIdPathSchema = z.object({ id: RunIdSchema });
@@ -19,17 +20,46 @@ export const ListReportsQuerySchema = z.strictObject({
   since: z.iso.datetime().optional(),
 });
 
-/** `GET /evaluations/{id}`: where a run is. */
-export interface EvaluationStatus {
-  readonly runId: string;
-  readonly status: RunStatus;
-  readonly profile: string;
-  readonly endpoint: string;
-  readonly startedAt: string;
-  readonly finishedAt?: string;
-  readonly incompleteReason?: string;
+/** Longest a presigned link to a report file stays valid: 15 minutes, a link to open now, not to share. */
+export const reportFileLinkTtlS = 900;
+
+/**
+ * One of a finished run's files in the report bucket (`reports/<runId>/…`, written by finalize):
+ * where it is, and a presigned GET link that works without AWS credentials until `urlExpiresAt`.
+ * Listed only when the object exists: a run finalized by the CLI, or one whose files could not be
+ * written, has none.
+ */
+export const ReportFileSchema = z.object({
+  name: z.enum(['report.json', 'report.html', 'report.dsse.json']),
+  bucket: z.string().min(3),
+  key: z.string().min(1),
+  url: z.url({ protocol: /^https?$/ }),
+  urlExpiresAt: z.iso.datetime(),
+});
+export type ReportFile = z.output<typeof ReportFileSchema>;
+
+/**
+ * `GET /evaluations/{id}`: where a run is. A schema rather than an interface because the CLI's
+ * `evaluate --remote` reads it back with it (the same zod schemas on both sides of the API).
+ */
+export const EvaluationStatusSchema = z.object({
+  runId: RunIdSchema,
+  status: RunStatusSchema,
+  profile: z.string(),
+  endpoint: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string().optional(),
+  incompleteReason: z.string().optional(),
   /** Checks with a stored verdict, of those the plan names (load checks are decided when finalized). */
-  readonly progress: { readonly checksDone: number; readonly checksPlanned: number };
+  progress: z.object({
+    checksDone: z.number().int().nonnegative(),
+    checksPlanned: z.number().int().nonnegative(),
+  }),
   /** `GET /reports/{id}` once the run is finalized. */
-  readonly reportPath?: string;
-}
+  reportPath: z.string().optional(),
+  /** The report's files in the report bucket, once finalize wrote them. */
+  reportFiles: z.array(ReportFileSchema).optional(),
+  /** Whether finalize sealed the report and wrote its files, and why not (absent before finalize, or for a CLI run). */
+  publication: PublicationSchema.optional(),
+});
+export type EvaluationStatus = z.output<typeof EvaluationStatusSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RunIdSchema } from '#core/run/RunIdSchema.ts';
 import { RunInputSchema } from '../shared/RunInputSchema.ts';
 
 /**
@@ -19,10 +20,12 @@ export const IdempotencyKeySchema = z
   })
   .regex(/^[A-Za-z0-9_.:-]{8,128}$/, 'Idempotency-Key must be 8–128 of letters, digits and _ . : -');
 
-export interface StartEvaluationOutput {
-  readonly runId: string;
+/** The answer to `POST /evaluations` (202 started, 200 a repeat of the same request). */
+export const StartEvaluationOutputSchema = z.object({
+  runId: RunIdSchema,
   /** Where to follow it: `GET /evaluations/{runId}`. */
-  readonly statusPath: string;
+  statusPath: z.string().startsWith('/evaluations/'),
   /** False when this request repeated an earlier one (same key, same body). */
-  readonly started: boolean;
-}
+  started: z.boolean(),
+});
+export type StartEvaluationOutput = z.output<typeof StartEvaluationOutputSchema>;

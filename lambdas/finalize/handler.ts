@@ -1,3 +1,4 @@
+import { ChainevalError } from '#core/errors/ChainevalError.ts';
 import { ConfigError } from '#core/errors/ConfigError.ts';
 import type { Report } from '#core/report/ReportSchema.ts';
 import { finalizeRun } from '#core/run/finalizeRun.ts';
@@ -13,6 +14,7 @@ import { readLambdaEnv } from '../shared/readLambdaEnv.ts';
 import { publishReport } from './publishReport.ts';
 import { putReportFiles } from './putReportFiles.ts';
 import { RunNotStartedError } from './RunNotStartedError.ts';
+import { recordPublication } from './recordPublication.ts';
 import { FinalizeInputSchema, type FinalizeOutput } from './schema.ts';
 
 /**
@@ -57,17 +59,48 @@ export async function handler(event: unknown): Promise<FinalizeOutput> {
     registry,
     ...(input.incompleteReason === undefined ? {} : { incompleteReason: input.incompleteReason }),
   });
-  const published = await publishReport(report, { kms, s3, seals: store, bucketName, signingKeyId });
-  logger.info('run finalized', {
-    status: report.run.status,
-    verdict: report.overall.verdict,
-    score: report.score.value,
-    coverage: report.score.coverage,
-    location: published.location,
-    sealedWith: published.keyId,
-    previousReportId: published.previousReportId,
-  });
-  return outputOf(report);
+  const { dynamodb } = awsClients();
+  try {
+    const published = await publishReport(report, { kms, s3, seals: store, bucketName, signingKeyId });
+    await recordPublication(dynamodb, env.tableName, input.runId, {
+      sealed: true,
+      filesWritten: true,
+      at: new Date().toISOString(),
+    });
+    logger.info('run finalized', {
+      status: report.run.status,
+      verdict: report.overall.verdict,
+      score: report.score.value,
+      coverage: report.score.coverage,
+      location: published.location,
+      sealedWith: published.keyId,
+      previousReportId: published.previousReportId,
+    });
+    return outputOf(report);
+  } catch (error) {
+    // The report is stored; a KMS or S3 failure must not lose the run. It is recorded as unsealed
+    // (or sealed without files) with the reason, which the API shows, and the run ends as scored;
+    // the log line keeps the whole error for whoever investigates.
+    const reason =
+      error instanceof ChainevalError
+        ? error.shortMessage
+        : error instanceof Error
+          ? `${error.name}: ${error.message.split('\n')[0]}`
+          : String(error);
+    const sealed = (await store.getSeal(input.runId)) !== null;
+    await recordPublication(dynamodb, env.tableName, input.runId, {
+      sealed,
+      filesWritten: false,
+      reason: reason.slice(0, 1_000),
+      at: new Date().toISOString(),
+    });
+    logger.error('report stored but not published', {
+      sealed,
+      reason,
+      error: String((error as Error)?.stack ?? error),
+    });
+    return { ...outputOf(report), published: false, publicationFailure: reason.slice(0, 1_000) };
+  }
 }
 
 function outputOf(report: Report): FinalizeOutput {

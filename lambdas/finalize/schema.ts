@@ -30,4 +30,7 @@ export interface FinalizeOutput {
   readonly score: number;
   readonly coverage: number;
   readonly incompleteReason?: string;
+  /** False when the report is stored but could not be sealed or its files written (PublicationSchema). */
+  readonly published?: false;
+  readonly publicationFailure?: string;
 }

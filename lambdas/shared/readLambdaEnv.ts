@@ -33,7 +33,7 @@ export interface LambdaEnv {
   readonly loadShardStartAllowanceMs: number | undefined;
   /** Set only on the API function that starts runs. */
   readonly stateMachineArn: string | undefined;
-  /** Set only on finalize, which writes the report files. */
+  /** Set on finalize, which writes the report files, and on the API read function, which links them. */
   readonly reportBucketName: string | undefined;
   /** Set only on finalize, which seals reports. */
   readonly reportSigningKeyId: string | undefined;

@@ -1,5 +1,7 @@
 import type { AnyCheck } from '#core/checks/defineCheck.ts';
+import { propertyCrossEndpointHistory } from '#property/crossEndpoint/propertyCrossEndpointHistory.ts';
 import { propertyDeploymentModel } from '#property/deployments/propertyDeploymentModel.ts';
+import { propertyRpcRobustness } from '#property/fuzzing/propertyRpcRobustness.ts';
 import { propertyNonceRaceModel } from '#property/nonces/propertyNonceRaceModel.ts';
 import { propertyReplayModel } from '#property/replays/propertyReplayModel.ts';
 import { propertyRevertModel } from '#property/reverts/propertyRevertModel.ts';
@@ -15,4 +17,6 @@ export const propertyChecks: readonly AnyCheck[] = [
   propertyRevertModel,
   propertyNonceRaceModel,
   propertyReplayModel,
+  propertyCrossEndpointHistory,
+  propertyRpcRobustness,
 ];

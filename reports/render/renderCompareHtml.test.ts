@@ -47,4 +47,14 @@ describe('renderCompareHtml', () => {
     expect(html).toContain('class="ok">可比 Comparable');
     expect(html).not.toContain('class="warnings"');
   });
+
+  it('speaks one language with lang zh or en', () => {
+    const model = compareReports(sampleComparison());
+    const en = renderCompareHtml(model, { lang: 'en' });
+    const zh = renderCompareHtml(model, { lang: 'zh' });
+    expect(en).toContain('<h1>Report comparison<br>');
+    expect(en).not.toContain('报告对比');
+    expect(zh).toContain('<h1>报告对比<br>');
+    expect(zh).not.toContain('Report comparison');
+  });
 });

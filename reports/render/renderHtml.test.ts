@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sampleReport } from '#reports/fixtures/sampleReport.ts';
+import { latencyBins } from './latencyBins.ts';
 import { renderHtml } from './renderHtml.ts';
 
 const hostile = '<script>alert("pwned")</script>';
@@ -36,7 +37,7 @@ describe('renderHtml', () => {
       'mandatory clause 0184-16.8 (API permission management against unauthorised calls) is nonconform',
     );
     expect(header).toMatch(
-      /profile <code>jrt-0193-2020@0\.3\.0<\/code> <code class="muted">sha256:[0-9a-f]{64}<\/code>/,
+      /profile <code>jrt-0193-2020@0\.4\.0<\/code> <code class="muted">sha256:[0-9a-f]{64}<\/code>/,
     );
     expect(header).toContain('20261124T101500Z-1a2b3c4d');
   });
@@ -80,5 +81,96 @@ describe('renderHtml', () => {
     expect(html).toContain('<th>committed TPS</th><td>49.6</td>');
     expect(html).toContain('<th>success rate</th><td>100%</td>');
     expect(html).toMatch(/<svg class="chart"[^>]*>.*p95 bound 5000 ms<\/text><\/svg>/);
+  });
+
+  it('makes control characters from the target visible instead of passing them to the browser', () => {
+    const report = sampleReport({ clientVersion: 'evil\u001b[2J\u202eenil\u0000' });
+    const html = renderHtml(report);
+    expect(html).toContain('evil\\u{1b}[2J\\u{202e}enil\\u{0}');
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: asserting that none is left
+    expect(html).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+  });
+
+  it('names the common CJK fonts before the generic family, and prints section by section', () => {
+    const html = renderHtml(sampleReport());
+    expect(html).toMatch(
+      /font:15px\/1\.5 [^;]*"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei","WenQuanYi Zen Hei",sans-serif;/,
+    );
+    expect(html).toContain('@media print{');
+    expect(html).toContain('section.part{break-before:page}');
+    expect(html.match(/<section class="part">/g)).toHaveLength(3);
+  });
+
+  it('speaks one language with --lang zh or en, both by default', () => {
+    const both = renderHtml(sampleReport());
+    const zh = renderHtml(sampleReport(), { lang: 'zh' });
+    const en = renderHtml(sampleReport(), { lang: 'en' });
+    expect(both).toContain('防篡改与防重放<br>Resistance to tampering and replay');
+    expect(zh).toContain('<td>防篡改与防重放</td>');
+    expect(zh).not.toContain('Resistance to tampering and replay');
+    expect(zh).toContain('<html lang="zh-CN">');
+    expect(en).toContain('<td>Resistance to tampering and replay</td>');
+    expect(en).toContain('<html lang="en">');
+    expect(en).toContain('Overall: <strong>nonconform</strong>');
+    expect(en).not.toContain('防篡改与防重放');
+  });
+
+  it('draws clause verdicts by area as stacked bars, one per area of the profile', () => {
+    const report = sampleReport();
+    const html = renderHtml(report);
+    const chart = html.match(
+      /<svg class="chart" role="img" aria-label="各领域条款结论 Clause verdicts by area".*?<\/svg>/s,
+    )?.[0];
+    expect(chart).toBeDefined();
+    for (const area of new Set(report.clauses.map((c) => c.area))) expect(chart).toContain(`>${area}</text>`);
+    const nonconform = report.clauses.filter((c) => c.verdict === 'nonconform').length;
+    expect(chart!.match(/class="f-nonconform"><title>/g)?.length ?? 0).toBeGreaterThan(0);
+    expect(nonconform).toBeGreaterThan(0);
+  });
+
+  it('draws the stored latency distribution, and no distribution from an unreadable histogram', () => {
+    const report = sampleReport();
+    expect(renderHtml(report)).toContain('aria-label="确认时延分布 Inclusion latency distribution');
+    const load = report.results.find((r) => r.load)!;
+    load.load = { ...load.load!, latencyHistogram: 'not-a-histogram' };
+    expect(renderHtml(report)).not.toContain('Inclusion latency distribution');
+  });
+
+  it('draws a capacity search step by step from the steps its result stored', () => {
+    const report = sampleReport();
+    const capacity = report.results.find((r) => r.checkId === 'perf-capacity')!;
+    expect(renderHtml(report)).not.toContain('capacity-search step');
+    capacity.actual = {
+      steps: [
+        { rateTps: 50, outcome: 'held', committedTps: 49.8, successRate: 1, p95Ms: 400, sent: 500, lost: 0 },
+        {
+          rateTps: 100,
+          outcome: 'broke',
+          committedTps: 61,
+          successRate: 0.6,
+          p95Ms: 4100,
+          sent: 1000,
+          lost: 400,
+        },
+      ],
+    };
+    const html = renderHtml(report);
+    expect(html).toContain('Throughput per capacity-search step, tx/s');
+    expect(html).toContain('<title>step 2: 61 tx/s committed (broke)</title>');
+  });
+});
+
+describe('latencyBins', () => {
+  it('bins every recorded latency of the stored HDR histogram', () => {
+    const load = sampleReport().results.find((r) => r.load)!.load!;
+    const bins = latencyBins(load.latencyHistogram)!;
+    expect(bins.reduce((n, b) => n + b.count, 0)).toBe(load.latency.count);
+    expect(bins[0]!.fromMs).toBeGreaterThan(170);
+    expect(bins.at(-1)!.toMs).toBeLessThan(1030);
+  });
+
+  it('has nothing to draw for an empty or unreadable histogram', () => {
+    expect(latencyBins('HISTFAAAAA')).toBeUndefined();
+    expect(latencyBins('garbage')).toBeUndefined();
   });
 });

@@ -6,40 +6,45 @@ import { modalLabels } from '#core/profile/ClauseSchema.ts';
 import type { Report } from '#core/report/ReportSchema.ts';
 import { type RpcTranscript, transcriptLimits } from '#core/run/rpcTranscript.ts';
 import { clauseVerdictLabels, overallVerdictLabels } from '#core/scoring/ClauseVerdictSchema.ts';
+import { type Bilingual, bilingual } from './bilingual.ts';
+import { capacityStepsChart } from './capacityStepsChart.ts';
+import { clauseAreaChart } from './clauseAreaChart.ts';
 import { escapeHtml as e } from './escapeHtml.ts';
+import { latencyHistogramChart } from './latencyHistogramChart.ts';
+import type { ReportLang } from './ReportLangSchema.ts';
+import { renderPage } from './renderPage.ts';
+
+export interface RenderHtmlOptions {
+  /** @default 'both' */
+  readonly lang?: ReportLang;
+}
 
 /**
  * The report as one self-contained HTML page for a regulator: overall verdict and score first, then
  * the target fingerprint and parameters that make the run reproducible, the bilingual clause table,
  * and every check with its expected/actual/evidence (collapsible, no script needed), property replay
- * data and load metrics with a latency chart. No external assets; a Content-Security-Policy that
- * forbids scripts backs up the escaping of every value (the target's answers are untrusted).
+ * data and load metrics with charts (clause verdicts by area, latency percentiles and distribution,
+ * capacity steps) as inline SVG, in Chinese, English or both (`--lang`). The page is
+ * self-contained (renderPage) and prints section by section.
  */
-export function renderHtml(report: Report): string {
+export function renderHtml(report: Report, options: RenderHtmlOptions = {}): string {
+  const lang = options.lang ?? 'both';
+  const t = bilingual(lang);
   const overall = overallVerdictLabels[report.overall.verdict];
   const meta = new Map<string, CheckMeta>(report.checks.map((c) => [c.id, c]));
-  const title = `chaineval ${report.reportId} — ${overall.zh} ${overall.en}`;
-  return `<!doctype html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${e(title)}</title>
-<style>${css}</style>
-</head>
-<body>
-<header>
-<h1>${e(report.profile.title.zh)}<br><small>${e(report.profile.title.en)}</small></h1>
-<p class="overall v-${e(report.overall.verdict)}">总体结论 Overall: <strong>${e(overall.zh)} ${e(overall.en)}</strong>
- · 得分 Score <strong>${report.score.value}</strong> / 100 over 覆盖率 coverage <strong>${percent(report.score.coverage)}</strong>
+  const title = `chaineval ${report.reportId} — ${t(overall.zh, overall.en)}`;
+  const body = `<header>
+<h1>${lang === 'both' ? `${e(report.profile.title.zh)}<br><small>${e(report.profile.title.en)}</small>` : e(t(report.profile.title.zh, report.profile.title.en))}</h1>
+<p class="overall v-${e(report.overall.verdict)}">${t('总体结论', 'Overall')}: <strong>${e(t(overall.zh, overall.en))}</strong>
+ · ${t('得分', 'Score')} <strong>${report.score.value}</strong> / 100 over ${t('覆盖率', 'coverage')} <strong>${percent(report.score.coverage)}</strong>
  <span class="muted">(${report.score.evaluatedWeight} of ${report.score.totalWeight} weight evaluated; pass ≥ ${report.score.passScore} with coverage ≥ ${percent(report.score.minCoverage)})</span></p>
 ${list(report.overall.reasons)}
 <p class="muted">Report <code>${e(report.reportId)}</code> · created ${e(report.createdAt)} · profile <code>${e(report.profile.id)}@${e(report.profile.version)}</code> <code class="muted">${e(report.profile.digest)}</code> · chaineval ${e(report.harness.version)} · report schema ${e(report.schemaVersion)}</p>
 <p class="muted">${e(report.profile.basis)}</p>
 </header>
 <main>
-<h2>被测对象 Target</h2>
+<section class="part">
+<h2>${t('被测对象', 'Target')}</h2>
 ${keyValueTable([
   ['family', report.target.family],
   ['endpoint', report.target.endpoint],
@@ -49,7 +54,7 @@ ${keyValueTable([
   ['crypto suite', report.target.cryptoSuite],
   ['embedded', report.target.embedded ? 'yes (started by chaineval)' : 'no'],
 ])}
-<h2>运行 Run</h2>
+<h2>${t('运行', 'Run')}</h2>
 ${keyValueTable([
   ['status', report.run.status],
   ...(report.run.incompleteReason === undefined
@@ -59,7 +64,7 @@ ${keyValueTable([
   ['finished', report.run.finishedAt],
   ['planned steps', report.run.plannedSteps.join(', ')],
 ])}
-<h2>参数 Parameters</h2>
+<h2>${t('参数', 'Parameters')}</h2>
 ${keyValueTable(
   Object.entries(report.parameters).map(([k, v]) => [
     report.overriddenParameters.includes(k) ? `${k} (set for this run)` : k,
@@ -67,17 +72,21 @@ ${keyValueTable(
   ]),
   true,
 )}
-<h2>条款结论 Clause verdicts</h2>
-${clauseTable(report, meta)}
-<h2>检查项 Checks</h2>
-${report.results.map((r) => checkSection(r, meta.get(r.checkId), report)).join('\n')}
-</main>
-</body>
-</html>
-`;
+</section>
+<section class="part">
+<h2>${t('条款结论', 'Clause verdicts')}</h2>
+${clauseAreaChart(report.clauses, t)}
+${clauseTable(report, meta, t)}
+</section>
+<section class="part">
+<h2>${t('检查项', 'Checks')}</h2>
+${report.results.map((r) => checkSection(r, meta.get(r.checkId), report, t)).join('\n')}
+</section>
+</main>`;
+  return renderPage({ lang, title, css, body });
 }
 
-function clauseTable(report: Report, meta: ReadonlyMap<string, CheckMeta>): string {
+function clauseTable(report: Report, meta: ReadonlyMap<string, CheckMeta>, t: Bilingual): string {
   const results = new Map(report.results.map((r) => [r.checkId, r]));
   const rows = report.clauses.map((c) => {
     const label = clauseVerdictLabels[c.verdict];
@@ -100,26 +109,32 @@ function clauseTable(report: Report, meta: ReadonlyMap<string, CheckMeta>): stri
       .filter((d) => d.status === 'attested' || !(c.reason ?? '').includes(d.itemId))
       .map((d) =>
         d.status === 'attested'
-          ? `<br><span class="v-attested">已证明 attested</span> <code>${e(d.itemId)}</code>: ${e(d.document ?? '')} <span class="muted">sha256 ${e((d.sha256 ?? '').slice(0, 16))}… by ${e(d.attestedBy ?? '')} at ${e(d.attestedAt ?? '')}</span>`
-          : `<br><span class="v-missing">缺失 missing</span> <code>${e(d.itemId)}</code>`,
+          ? `<br><span class="v-attested">${t('已证明', 'attested')}</span> <code>${e(d.itemId)}</code>: ${e(d.document ?? '')} <span class="muted">sha256 ${e((d.sha256 ?? '').slice(0, 16))}… by ${e(d.attestedBy ?? '')} at ${e(d.attestedAt ?? '')}</span>`
+          : `<br><span class="v-missing">${t('缺失', 'missing')}</span> <code>${e(d.itemId)}</code>`,
       );
     return `<tr><td><code>${e(c.clauseId)}</code><br><span class="muted">${e(c.source)}</span></td>
-<td>${e(c.title.zh)}<br>${e(c.title.en)}</td><td>${e(c.modal)} ${e(modalLabels[c.modal])}</td><td>${e(c.area)}</td>
-<td class="v-${e(c.verdict)}">${e(label.zh)}<br>${e(label.en)}${note}${documents.join('')}</td><td>${checks || '<span class="muted">none</span>'}</td></tr>`;
+<td>${t(e(c.title.zh), e(c.title.en), '<br>')}</td><td>${e(t(c.modal, modalLabels[c.modal]))}</td><td>${e(c.area)}</td>
+<td class="v-${e(c.verdict)}">${t(e(label.zh), e(label.en), '<br>')}${note}${documents.join('')}</td><td>${checks || '<span class="muted">none</span>'}</td></tr>`;
   });
-  return `<table><thead><tr><th>条款 Clause</th><th>标题 Title</th><th>要求 Modal</th><th>领域 Area</th><th>结论 Verdict</th><th>检查 Checks</th></tr></thead>
+  const th = (zh: string, en: string) => `<th>${t(zh, en)}</th>`;
+  return `<table class="clauses"><colgroup><col style="width:11%"><col style="width:25%"><col style="width:10%"><col style="width:9%"><col style="width:25%"><col style="width:20%"></colgroup><thead><tr>${th('条款', 'Clause')}${th('标题', 'Title')}${th('要求', 'Modal')}${th('领域', 'Area')}${th('结论', 'Verdict')}${th('检查', 'Checks')}</tr></thead>
 <tbody>${rows.join('\n')}</tbody></table>`;
 }
 
-function checkSection(result: CheckResult, check: CheckMeta | undefined, report: Report): string {
+function checkSection(
+  result: CheckResult,
+  check: CheckMeta | undefined,
+  report: Report,
+  t: Bilingual,
+): string {
   const { parameters } = report;
   // Each clause the check evidences, with its modal verb (which sets its weight in the score).
   const clauses = (check?.clauseIds ?? []).map((id) => {
     const clause = report.clauses.find((c) => c.clauseId === id);
-    return clause ? `${id} (${clause.modal} ${modalLabels[clause.modal]})` : id;
+    return clause ? `${id} (${t(clause.modal, modalLabels[clause.modal])})` : id;
   });
   const parts: string[] = [];
-  const heading = check ? `${check.catalogueId} ${check.title.zh} / ${check.title.en}` : result.checkId;
+  const heading = check ? `${check.catalogueId} ${t(check.title.zh, check.title.en, ' / ')}` : result.checkId;
   parts.push(`<section class="check" id="check-${e(result.checkId)}">`);
   parts.push(
     `<h3><span class="s-${e(result.status)}">${e(result.status.toUpperCase())}</span> ${e(heading)}</h3>`,
@@ -136,21 +151,22 @@ function checkSection(result: CheckResult, check: CheckMeta | undefined, report:
     );
   if (result.waiver) {
     parts.push(
-      `<p class="v-waived">豁免 Waived: ${e(result.waiver.note)} — <code>${e(result.waiver.parameter)}=${e(JSON.stringify(result.waiver.value))}</code>, required <code>${e(JSON.stringify(result.waiver.requirement))}</code></p>`,
+      `<p class="v-waived">${t('豁免', 'Waived')}: ${e(result.waiver.note)} — <code>${e(result.waiver.parameter)}=${e(JSON.stringify(result.waiver.value))}</code>, required <code>${e(JSON.stringify(result.waiver.requirement))}</code></p>`,
     );
   }
-  parts.push(jsonDetails('期望 Expected', result.expected, true));
-  parts.push(jsonDetails('实际 Actual', result.actual, true));
-  parts.push(jsonDetails('证据 Evidence', result.evidence, false));
-  if (result.transcript) parts.push(transcriptDetails(result.transcript));
-  if (result.property) parts.push(propertySection(result.property));
-  if (result.load) parts.push(loadSection(result.load, parameters));
+  parts.push(jsonDetails(t('期望', 'Expected'), result.expected, true));
+  parts.push(jsonDetails(t('实际', 'Actual'), result.actual, true));
+  parts.push(jsonDetails(t('证据', 'Evidence'), result.evidence, false));
+  if (result.kind === 'load') parts.push(capacityStepsChart(result.actual, t));
+  if (result.transcript) parts.push(transcriptDetails(result.transcript, t));
+  if (result.property) parts.push(propertySection(result.property, t));
+  if (result.load) parts.push(loadSection(result.load, parameters, t));
   parts.push('</section>');
   return parts.filter((p) => p !== '').join('\n');
 }
 
 /** The exact requests as curl commands, each with what came back: how to reproduce the verdict. */
-function transcriptDetails(transcript: RpcTranscript): string {
+function transcriptDetails(transcript: RpcTranscript, t: Bilingual): string {
   const quote = (text: string) => `'${text.replaceAll("'", "'\\''")}'`;
   const steps = transcript.exchanges.map((x, i) => {
     const cutNote = x.requestBytes > transcriptLimits.requestChars ? ' (request shortened here)' : '';
@@ -162,7 +178,7 @@ function transcriptDetails(transcript: RpcTranscript): string {
         : '';
     return `${gap}<li><pre>${e(command)}${e(cutNote)}</pre><pre class="muted">${e(answer)}</pre></li>`;
   });
-  return `<details><summary>复现 Reproduce: the ${transcript.exchanges.length + transcript.omitted} JSON-RPC request(s) this check sent</summary><ol class="mono">${steps.join('')}</ol></details>`;
+  return `<details><summary>${t('复现', 'Reproduce')}: the ${transcript.exchanges.length + transcript.omitted} JSON-RPC request(s) this check sent</summary><ol class="mono">${steps.join('')}</ol></details>`;
 }
 
 function jsonDetails(label: string, value: unknown, open: boolean): string {
@@ -171,7 +187,7 @@ function jsonDetails(label: string, value: unknown, open: boolean): string {
   return `<details${open ? ' open' : ''}><summary>${e(label)}</summary><pre>${e(text)}</pre></details>`;
 }
 
-function propertySection(run: PropertyRun): string {
+function propertySection(run: PropertyRun, t: Bilingual): string {
   const rows: [string, string][] = [
     ['seed', String(run.seed)],
     ['path', run.path ?? '—'],
@@ -183,11 +199,11 @@ function propertySection(run: PropertyRun): string {
   const counterexample =
     run.counterexample === undefined
       ? ''
-      : `<h4>反例 Counterexample (shrunk)</h4><ol class="mono">${run.counterexample.map((c) => `<li>${e(c)}</li>`).join('')}</ol>`;
-  return `<h4>性质测试 Property run</h4>${keyValueTable(rows)}${replay}${counterexample}`;
+      : `<h4>${t('反例', 'Counterexample (shrunk)')}</h4><ol class="mono">${run.counterexample.map((c) => `<li>${e(c)}</li>`).join('')}</ol>`;
+  return `<h4>${t('性质测试', 'Property run')}</h4>${keyValueTable(rows)}${replay}${counterexample}`;
 }
 
-function loadSection(m: LoadMetrics, parameters: Report['parameters']): string {
+function loadSection(m: LoadMetrics, parameters: Report['parameters'], t: Bilingual): string {
   const rows: [string, string][] = [
     [
       'scenario',
@@ -214,7 +230,8 @@ function loadSection(m: LoadMetrics, parameters: Report['parameters']): string {
     ],
   ];
   const bound = parameters.loadLatencyP95MaxMs;
-  return `<h4>负载指标 Load metrics</h4>${keyValueTable(rows)}${latencyChart(m, typeof bound === 'number' && Number.isFinite(bound) ? bound : undefined)}`;
+  const p95BoundMs = typeof bound === 'number' && Number.isFinite(bound) ? bound : undefined;
+  return `<h4>${t('负载指标', 'Load metrics')}</h4>${keyValueTable(rows)}<div class="charts">${latencyChart(m, p95BoundMs)}${latencyHistogramChart(m.latencyHistogram, p95BoundMs, t)}</div>`;
 }
 
 /** Horizontal bars of the latency percentiles, with the profile's p95 bound as a dashed line. */
@@ -267,16 +284,11 @@ function fixed(n: number): string {
   return (Math.round(n * 10) / 10).toString();
 }
 
+/** The report page's own rules; the shared ones (fonts, wrapping, verdict colours, print) are in pageCss. */
 const css = `
-body{font:15px/1.5 system-ui,"PingFang SC","Noto Sans CJK SC",sans-serif;margin:0 auto;max-width:1100px;padding:24px;color:#1b1f24}
-h1{font-size:1.5em;margin:0}h1 small{font-size:.7em;color:#57606a}h2{border-bottom:1px solid #d0d7de;margin-top:2em}
-table{border-collapse:collapse;width:100%;margin:8px 0}th,td{border:1px solid #d0d7de;padding:4px 8px;text-align:left;vertical-align:top}
-table.kv th{width:14em;background:#f6f8fa;font-weight:600}code,.mono,pre{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:13px}
-pre{background:#f6f8fa;padding:8px;overflow:auto;max-height:400px;white-space:pre-wrap;word-break:break-all}
-.muted{color:#57606a}.overall{font-size:1.2em;padding:8px 12px;border-radius:6px;border:2px solid currentColor}
-.v-conform{color:#1a7f37}.v-partially-conform,.v-not-evaluated,.v-incomplete,.v-inconclusive,.v-waived{color:#9a6700}.v-nonconform{color:#cf222e}.v-not-applicable{color:#57606a}.v-attested{color:#0969da}.v-missing{color:#9a6700}
-.s-pass{color:#1a7f37;font-weight:700}.s-fail{color:#cf222e;font-weight:700}.s-error,.s-missing{color:#9a6700;font-weight:700}.s-skip{color:#57606a;font-weight:700}
+.overall{font-size:1.2em;padding:8px 12px;border-radius:6px;border:2px solid currentColor}
 .check{border:1px solid #d0d7de;border-radius:6px;padding:4px 16px;margin:12px 0}.check h3{margin:8px 0}
-.chart text{font-size:11px;fill:#1b1f24}.chart .bar{fill:#8c959f}.chart .bar.key{fill:#0969da}.chart .bound{stroke:#cf222e;stroke-dasharray:4 3}
-@media print{details{display:block}details>*{display:block}}
+.charts{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start}
+.chart .bar{fill:#8c959f}.chart .bar.key{fill:#0969da}.chart .bound{stroke:#cf222e;stroke-dasharray:4 3}.chart .axis{stroke:#57606a}
+.chart .offered{fill:#d0d7de}.chart .on-bar{fill:#fff}
 `;

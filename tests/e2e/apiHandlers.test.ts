@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { CliIo } from '#cli/CliIo.ts';
 import { anvilDevPrivateKey, type RunningAnvil, startAnvil } from '#cli/embedded/startAnvil.ts';
@@ -8,6 +9,8 @@ import { main } from '#cli/main.ts';
 import { ReportSchema } from '#core/report/ReportSchema.ts';
 import { handler as readHandler } from '../../lambdas/apiRead/handler.ts';
 import { handler as startHandler } from '../../lambdas/apiStart/handler.ts';
+import { putReportFiles } from '../../lambdas/finalize/putReportFiles.ts';
+import { type S3Stub, startS3Stub } from '../support/cloud/startS3Stub.ts';
 import { type StepFunctionsStub, startStepFunctionsStub } from '../support/cloud/startStepFunctionsStub.ts';
 import { openTestStore, type TestStore } from '../support/openTestStore.ts';
 
@@ -17,6 +20,7 @@ import { openTestStore, type TestStore } from '../support/openTestStore.ts';
  * implementation of that API exists; emulated: the service's answer, incl. ExecutionAlreadyExists).
  */
 const stateMachineArn = 'arn:aws:states:us-east-1:123456789012:stateMachine:Evaluation';
+const reportBucketName = 'chaineval-reports-api';
 
 const apiEvent = (
   httpMethod: string,
@@ -38,6 +42,7 @@ describe('HTTP API handlers against DynamoDB Local', () => {
   let anvil: RunningAnvil;
   let store: TestStore;
   let sfn: StepFunctionsStub;
+  let s3: S3Stub;
   let reportId: string;
 
   beforeAll(async () => {
@@ -45,7 +50,10 @@ describe('HTTP API handlers against DynamoDB Local', () => {
     anvil = await startAnvil();
     store = await openTestStore(dynamoEndpoint, 'api');
     sfn = await startStepFunctionsStub();
+    s3 = await startS3Stub();
     Object.assign(process.env, {
+      AWS_ENDPOINT_URL_S3: s3.endpoint,
+      CHAINEVAL_REPORT_BUCKET: reportBucketName,
       AWS_REGION: 'us-east-1',
       AWS_ACCESS_KEY_ID: 'ASIALOCALEXECUTIONROLE',
       AWS_SECRET_ACCESS_KEY: 'local-secret-access-key',
@@ -90,7 +98,7 @@ describe('HTTP API handlers against DynamoDB Local', () => {
 
   afterAll(async () => {
     process.env = savedEnv;
-    await Promise.allSettled([anvil?.stop(), store?.close(), sfn?.close()]);
+    await Promise.allSettled([anvil?.stop(), store?.close(), sfn?.close(), s3?.close()]);
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
@@ -226,6 +234,61 @@ describe('HTTP API handlers against DynamoDB Local', () => {
     );
     expect(badLimit.statusCode).toBe(400);
     expect(bodyOf(badLimit).error).toMatch(/^invalid query: limit: /);
+  });
+
+  it("links a finished run's report files in the bucket, once they are there, with 15-minute presigned GETs", async () => {
+    // The CLI stored this report: no files in the bucket, so none are linked.
+    const before = await readHandler(
+      apiEvent('GET', '/evaluations/{id}', { pathParameters: { id: reportId } }),
+    );
+    expect(bodyOf(before).reportFiles).toEqual([]);
+    const plain = await readHandler(apiEvent('GET', '/reports/{id}', { pathParameters: { id: reportId } }));
+    expect(plain.headers?.link).toBeUndefined();
+
+    // finalize's own writer puts them (through the SDK, to the S3 stub).
+    const report = ReportSchema.parse(await store.store.getReport(reportId));
+    await putReportFiles(report, '{"payloadType":"application/vnd.in-toto+json"}', {
+      s3: new S3Client({ region: 'us-east-1' }),
+      bucketName: reportBucketName,
+    });
+    const after = await readHandler(
+      apiEvent('GET', '/evaluations/{id}', { pathParameters: { id: reportId } }),
+    );
+    expect(after.statusCode, after.body).toBe(200);
+    const files = bodyOf(after).reportFiles as {
+      name: string;
+      bucket: string;
+      key: string;
+      url: string;
+      urlExpiresAt: string;
+    }[];
+    expect(files.map((f) => [f.name, f.bucket, f.key])).toEqual([
+      ['report.json', reportBucketName, `reports/${reportId}/report.json`],
+      ['report.html', reportBucketName, `reports/${reportId}/report.html`],
+      ['report.dsse.json', reportBucketName, `reports/${reportId}/report.dsse.json`],
+    ]);
+    for (const f of files) {
+      const url = new URL(f.url);
+      expect(url.pathname).toBe(`/${reportBucketName}/${f.key}`);
+      expect(url.searchParams.get('X-Amz-Expires')).toBe('900');
+      expect(url.searchParams.get('X-Amz-Credential')).toMatch(
+        /^ASIALOCALEXECUTIONROLE\/\d{8}\/us-east-1\/s3\/aws4_request$/,
+      );
+      expect(Date.parse(f.urlExpiresAt) - Date.now()).toBeLessThanOrEqual(900_000);
+    }
+    const html = files.find((f) => f.name === 'report.html');
+    const page = await fetch(html?.url ?? '');
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await page.text()).toContain(reportId);
+
+    // GET /reports/{id}: the body is still the report itself; its page is a Link (RFC 8288).
+    const linked = await readHandler(apiEvent('GET', '/reports/{id}', { pathParameters: { id: reportId } }));
+    expect(ReportSchema.parse(JSON.parse(linked.body)).reportId).toBe(reportId);
+    expect(linked.headers?.link).toMatch(
+      new RegExp(
+        `^<http://127\\.0\\.0\\.1:\\d+/${reportBucketName}/reports/${reportId}/report\\.html\\?[^>]+>; rel="alternate"; type="text/html"$`,
+      ),
+    );
   });
 
   it('GET /reports/{id} answers the JSON report', async () => {

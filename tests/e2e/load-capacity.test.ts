@@ -128,6 +128,24 @@ describe('capacity search (PERF-04) and read workload (PERF-03) on a real anvil'
     expect(capacity?.load?.generator.harnessBottleneck).toBe(false);
   });
 
+  it('measures the contract-write workload (Probe.set per transaction, receipts checked) and fails it under drop-transactions', async () => {
+    anvil = await startAnvil();
+    proxy = await startFaultProxy({ upstreamUrl: anvil.url });
+    const adapter = await createEvmAdapter({ url: proxy.url, signer, embedded: true });
+    const held = await runLoadChecks(adapter, [capacityCheck], {
+      parameters: { loadWorkload: 'contract-write' },
+    });
+    expect(held.capacity?.status, `${held.capacity?.summary}\n${held.progress.join('\n')}`).toBe('pass');
+    expect(held.capacity?.load).toMatchObject({ sent: 40, committed: 40, successRate: 1 });
+    const dropped = await runLoadChecks(adapter, [capacityCheck], {
+      fault: 'drop-transactions',
+      proxy,
+      parameters: { loadWorkload: 'contract-write' },
+    });
+    expect(dropped.capacity?.status, dropped.capacity?.summary).toBe('fail');
+    expect(dropped.capacity?.summary).toMatch(/^no rate held: at 20 tx\/s, success rate .* lost/);
+  });
+
   it('fails PERF-03 when every 10th read is answered wrongly (wrong-read-results)', async () => {
     anvil = await startAnvil();
     proxy = await startFaultProxy({ upstreamUrl: anvil.url });

@@ -20,11 +20,12 @@ export interface S3Stub {
 
 /**
  * S3's PutObject, path-style (`PUT /<bucket>/<key>`), on 127.0.0.1: what finalize calls to write
- * report files. The SDK addresses a custom endpoint that is an IP address path-style (its endpoint
+ * report files; GetObject and HeadObject (also by a presigned URL, whose signature is not checked)
+ * answer the latest put of a key, as the API's report links read them. The SDK addresses a custom endpoint that is an IP address path-style (its endpoint
  * rules), as `forcePathStyle` would. This emulates only the service's acceptance of the object: the
  * handler and the bundled SDK's signed request (serialisation, checksum, SigV4) run for real up to
  * it. A body sent `aws-chunked` (a streamed upload with trailing checksums) is decoded. Anything
- * other than a PUT of an object is refused as S3 refuses an unsupported request.
+ * else is refused as S3 refuses an unsupported request.
  */
 export async function startS3Stub(): Promise<S3Stub> {
   const puts: S3Object[] = [];
@@ -39,7 +40,29 @@ export async function startS3Stub(): Promise<S3Stub> {
       const key = decodeURIComponent(keyParts.join('/'));
       // The SDK names the operation in the query (`?x-id=PutObject`); any other query is another operation.
       const operation = url.searchParams.get('x-id') ?? 'PutObject';
-      const otherQuery = [...url.searchParams.keys()].some((name) => name !== 'x-id');
+      // A presigned GET carries its signature in the query (X-Amz-*); GetObject and HeadObject read
+      // the latest put of a key, as S3 answers with the current version.
+      const otherQuery = [...url.searchParams.keys()].some(
+        (name) => name !== 'x-id' && !name.toLowerCase().startsWith('x-amz-'),
+      );
+      if ((req.method === 'GET' || req.method === 'HEAD') && bucket !== '' && key !== '' && !otherQuery) {
+        const stored = puts.findLast((p) => p.bucket === bucket && p.key === key);
+        if (stored === undefined) {
+          res.writeHead(404, { 'content-type': 'application/xml' });
+          res.end(
+            req.method === 'HEAD'
+              ? undefined
+              : '<?xml version="1.0" encoding="UTF-8"?><Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>',
+          );
+          return;
+        }
+        res.writeHead(200, {
+          'content-type': String(stored.headers['content-type'] ?? 'application/octet-stream'),
+          'content-length': String(stored.body.length),
+        });
+        res.end(req.method === 'HEAD' ? undefined : stored.body);
+        return;
+      }
       if (req.method !== 'PUT' || bucket === '' || key === '' || operation !== 'PutObject' || otherQuery) {
         res.writeHead(501, { 'content-type': 'application/xml' });
         res.end(

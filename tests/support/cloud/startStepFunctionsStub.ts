@@ -21,7 +21,15 @@ export interface StepFunctionsStub {
  * Functions API is installable here (toolchain.md); the handler and the bundled SDK's signed
  * request are real up to this server. Running the execution is tests/e2e/cloudRun.test.ts's part.
  */
-export async function startStepFunctionsStub(): Promise<StepFunctionsStub> {
+export async function startStepFunctionsStub(
+  options: {
+    /**
+     * Called with each execution the stub accepts (not a refused duplicate), after its answer is
+     * sent: a test runs the execution here (runLocalExecution), as the service would start it.
+     */
+    readonly onStart?: (call: StartExecutionCall) => void;
+  } = {},
+): Promise<StepFunctionsStub> {
   const calls: StartExecutionCall[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -41,12 +49,13 @@ export async function startStepFunctionsStub(): Promise<StepFunctionsStub> {
       const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, string>;
       const name = body.name ?? '';
       const exists = calls.some((c) => c.name === name);
-      calls.push({
+      const call: StartExecutionCall = {
         stateMachineArn: body.stateMachineArn ?? '',
         name,
         input: JSON.parse(body.input ?? 'null'),
         authorization: String(req.headers.authorization ?? ''),
-      });
+      };
+      calls.push(call);
       if (exists) {
         answer(400, { __type: 'ExecutionAlreadyExists', message: `Execution Already Exists: '${name}'` });
         return;
@@ -55,6 +64,7 @@ export async function startStepFunctionsStub(): Promise<StepFunctionsStub> {
         executionArn: `${body.stateMachineArn?.replace(':stateMachine:', ':execution:')}:${name}`,
         startDate: Date.now() / 1_000,
       });
+      options.onStart?.(call);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
