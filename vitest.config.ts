@@ -8,6 +8,7 @@ const loadMeasuring = [
   'tests/e2e/selftest.test.ts',
   'tests/e2e/cloudRun.test.ts',
   'tests/e2e/concurrentSteps.test.ts',
+  'tests/e2e/cli-load-capacity.test.ts',
 ];
 
 export default defineConfig({

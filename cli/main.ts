@@ -17,6 +17,7 @@ Usage:
   chaineval evaluate [flags]          evaluate a chain (embedded anvil by default) and store the report
   chaineval evaluate --remote <api-url> --target <url> --key-secret-id <name>
                                       run it in a deployed chaineval stack (SigV4) and follow it
+  chaineval evaluate --load capacity  search the chain's capacity: "capacity N tx/s at p95 M s, stopped by …"
   chaineval reports list              list stored runs, finished or not, newest first
   chaineval reports show <runId>      show one run's report (as it stands, for an unfinished run)
   chaineval reports import <dir>      store a run's journal (reports/out/<runId>) in DynamoDB

@@ -1,4 +1,5 @@
 import { isHex, keccak256, parseTransaction } from 'viem';
+import { limitExceededCode } from './faults/rejectedRawTx.ts';
 import { learnFromReceipt } from './faults/revertLeaksState.ts';
 import { type JsonRpcRequest, type JsonRpcResponse, positionalParam } from './JsonRpcMessage.ts';
 import { type ProxyState, rememberBounded } from './ProxyState.ts';
@@ -17,6 +18,9 @@ export function observeExchange(
   if (request.method === 'eth_sendRawTransaction') {
     const raw = positionalParam(request, 0);
     if (typeof raw !== 'string' || !isHex(raw)) return;
+    // Throttled on the way (a rate limiter's -32005): the chain never saw it, and the client's retry
+    // of the same bytes is not a replay.
+    if (response.error?.code === limitExceededCode) return;
     const hash = keccak256(raw);
     rememberBounded(state.sentRawTxHashes, hash);
     if (!forwarded) return;

@@ -3,6 +3,8 @@ import type { LatencySummary, LoadMetrics } from '#core/checks/LoadMetricsSchema
 import type { LoadShardResult } from '#core/checks/LoadShardResultSchema.ts';
 import { ConfigError } from '#core/errors/ConfigError.ts';
 import { countAbove, decodeHistogram, encodeHistogram, newHistogram } from './histogramCodec.ts';
+import { mergeSeries } from './mergeSeries.ts';
+import { decodeShardSeries } from './shardSeriesCodec.ts';
 
 /** A send more than this late (actual − intended) is a late send. */
 export const lateSendThresholdMs = 50;
@@ -89,6 +91,10 @@ export function mergeShards(shards: readonly LoadShardResult[]): LoadMetrics {
 
   const lateSends = countAbove(sendLag, lateSendThresholdMs * 1_000);
   const p99SendLagMs = sendLag.totalCount === 0 ? 0 : µsToMs(sendLag.getValueAtPercentile(99));
+  // Over time only when every shard recorded it: a series missing a shard would understate the load.
+  const series = shards.every((s) => s.series !== undefined)
+    ? mergeSeries(shards.map((s) => decodeShardSeries(s.series!)))
+    : undefined;
   return {
     scenario: {
       name: first.scenario,
@@ -113,5 +119,6 @@ export function mergeShards(shards: readonly LoadShardResult[]): LoadMetrics {
       lateSends,
       harnessBottleneck: isHarnessBottleneck(sent, lateSends, p99SendLagMs),
     },
+    ...(series === undefined ? {} : { series }),
   };
 }

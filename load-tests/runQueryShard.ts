@@ -1,6 +1,7 @@
 import type { Hex, SubmitOutcome } from '#core/adapter/ChainAdapter.ts';
 import type { ShardContext } from '#core/checks/defineLoadScenario.ts';
 import type { LoadShardResult } from '#core/checks/LoadShardResultSchema.ts';
+import { createSeriesRecorder } from './createSeriesRecorder.ts';
 import { encodeHistogram, newHistogram } from './histogramCodec.ts';
 import { loadClockMs } from './loadClock.ts';
 import { loadMinTransactions } from './parameters/loadMinTransactions.ts';
@@ -10,6 +11,7 @@ import { queryLatencyP95MaxMs } from './parameters/queryLatencyP95MaxMs.ts';
 import { queryRateRps } from './parameters/queryRateRps.ts';
 import { constantArrivalRate } from './scenarios/constantArrivalRate.ts';
 import { sendOnSchedule } from './sendOnSchedule.ts';
+import { encodeShardSeries } from './shardSeriesCodec.ts';
 
 export const queryScenarioName = 'query-constant-rate';
 
@@ -66,6 +68,7 @@ export async function runQueryShard(ctx: QueryShardContext): Promise<LoadShardRe
   const balance = await adapter.accounts.getBalance(subject);
   const startMs = ctx.startAtMs;
   const latency = newHistogram();
+  const series = createSeriesRecorder(startMs);
   let answered = 0;
   let lastAnswerAtMs = startMs;
 
@@ -92,11 +95,15 @@ export async function runQueryShard(ctx: QueryShardContext): Promise<LoadShardRe
     startMs,
     signal: ctx.signal,
     onOutcome: (query, outcome) => {
+      const dueMs = startMs + query.offsetMs;
+      series.offer(dueMs, outcome.accepted);
       if (!outcome.accepted) return;
       const atMs = loadClockMs();
       answered += 1;
       lastAnswerAtMs = Math.max(lastAnswerAtMs, atMs);
-      latency.recordValue(Math.max(0, Math.round((atMs - (startMs + query.offsetMs)) * 1_000)));
+      const us = Math.max(0, Math.round((atMs - dueMs) * 1_000));
+      latency.recordValue(us);
+      series.commit(atMs, us);
     },
   });
   const firstSendAtMs = startMs + (schedule[0]?.offsetMs ?? 0);
@@ -120,5 +127,6 @@ export async function runQueryShard(ctx: QueryShardContext): Promise<LoadShardRe
     latencyHistogram: encodeHistogram(latency),
     sendLagHistogram: encodeHistogram(sends.sendLag),
     rejections: [...sends.rejections],
+    series: encodeShardSeries(series.series()),
   };
 }

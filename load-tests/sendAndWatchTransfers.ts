@@ -1,9 +1,11 @@
 import type { LedgerApi, TransactionsApi } from '#core/adapter/ChainAdapter.ts';
 import type { LoadShardResult } from '#core/checks/LoadShardResultSchema.ts';
+import { createSeriesRecorder } from './createSeriesRecorder.ts';
 import { encodeHistogram, newHistogram } from './histogramCodec.ts';
 import type { LoadWorkload } from './prepareLoadWorkload.ts';
 import type { PresignedTransfer } from './presignTransfers.ts';
 import { sendOnSchedule } from './sendOnSchedule.ts';
+import { encodeShardSeries } from './shardSeriesCodec.ts';
 import { type InclusionReport, watchInclusions } from './watchInclusions.ts';
 
 export interface SendAndWatchOptions {
@@ -32,6 +34,7 @@ export type MeasuredWindow = Pick<
   | 'latencyHistogram'
   | 'sendLagHistogram'
   | 'rejections'
+  | 'series'
 >;
 
 /**
@@ -52,15 +55,19 @@ export async function sendAndWatchTransfers(
     deadlineMs: options.deadlineMs,
     signal: options.signal,
   });
+  const series = createSeriesRecorder(startMs);
   const sends = await sendOnSchedule((transfer) => adapter.transactions.submit(transfer.signed), transfers, {
     startMs,
     signal: options.signal,
     onOutcome: (transfer, outcome) => {
+      series.offer(startMs + transfer.offsetMs, outcome.accepted);
       if (!outcome.accepted) watcher.forget(transfer.txId);
     },
   });
   const seen = await watcher.done;
   const inclusions = await withoutFailed(seen, options.workload);
+  // Seen at = due + latency: the watcher measured the latency from the due time to the sighting.
+  for (const [id, us] of inclusions.included) series.commit((expected.get(id) ?? startMs) + us / 1_000, us);
   const firstSendAtMs = startMs + (transfers[0]?.offsetMs ?? 0);
   return {
     sent: sends.sent,
@@ -74,6 +81,7 @@ export async function sendAndWatchTransfers(
     latencyHistogram: encodeHistogram(inclusions.latency),
     sendLagHistogram: encodeHistogram(sends.sendLag),
     rejections: [...sends.rejections, ...inclusions.messages].slice(0, 20),
+    series: encodeShardSeries(series.series()),
   };
 }
 

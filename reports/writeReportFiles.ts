@@ -4,7 +4,6 @@ import type { Report } from '#core/report/ReportSchema.ts';
 import { RunIdSchema } from '#core/run/RunIdSchema.ts';
 import { type ReportFormat, reportFileNames } from './ReportFormatSchema.ts';
 import type { ReportLang } from './render/ReportLangSchema.ts';
-import { renderHtml } from './render/renderHtml.ts';
 import { renderReport } from './renderReport.ts';
 import { reportFileText } from './reportFileText.ts';
 
@@ -34,12 +33,12 @@ export async function writeReportFiles(
   const jsonPath = join(dir, 'report.json');
   const htmlPath = join(dir, 'report.html');
   await writeFile(jsonPath, reportFileText(report), 'utf8');
-  await writeFile(htmlPath, renderHtml(report, { lang }), 'utf8');
+  await writeFile(htmlPath, await renderReport(report, 'html', lang), 'utf8');
   const paths: Partial<Record<ReportFormat, string>> = { json: jsonPath, html: htmlPath };
   for (const format of formats) {
     if (paths[format] !== undefined) continue;
     const path = join(dir, reportFileNames[format]);
-    await writeFile(path, renderReport(report, format, lang), 'utf8');
+    await writeFile(path, await renderReport(report, format, lang), 'utf8');
     paths[format] = path;
   }
   return { dir, jsonPath, htmlPath, paths };

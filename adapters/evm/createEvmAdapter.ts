@@ -191,7 +191,8 @@ export async function createEvmAdapter(options: CreateEvmAdapterOptions): Promis
         }
       : {}),
     async close() {
-      // Stateless HTTP; only the signing threads of load pre-signing (if any were started) to end.
+      // The kept-alive connections, and the signing threads of load pre-signing (if any were started).
+      transport.close();
       await keyring.close();
     },
   };

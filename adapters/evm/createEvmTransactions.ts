@@ -89,15 +89,18 @@ export function createEvmTransactions(
       ...(fields.to === undefined ? {} : { to: fields.to }),
       ...(fields.data === undefined ? {} : { data: fields.data }),
     };
+    // A replacement by a higher fee: both EIP-1559 fields rise, as geth and anvil require of one.
+    const bump = BigInt(100 + Math.max(0, Math.ceil(options.feeBumpPercent ?? 0)));
+    const raised = (wei: bigint) => (wei * bump + 99n) / 100n;
     const tx: TransactionSerializable =
       fee.kind === 'eip1559'
         ? {
             ...common,
             type: 'eip1559',
-            maxFeePerGas: fee.maxFeePerGas,
-            maxPriorityFeePerGas: fee.maxPriorityFeePerGas,
+            maxFeePerGas: raised(fee.maxFeePerGas),
+            maxPriorityFeePerGas: raised(fee.maxPriorityFeePerGas),
           }
-        : { ...common, type: 'legacy', gasPrice: fee.gasPrice };
+        : { ...common, type: 'legacy', gasPrice: raised(fee.gasPrice) };
     return { tx, nonce };
   }
 

@@ -1,5 +1,6 @@
-import { Agent as HttpAgent, request as httpRequest } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import http, { Agent as HttpAgent, request as httpRequest } from 'node:http';
+import https, { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { LookupFunction } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createSecureContext, rootCertificates } from 'node:tls';
 import { ConfigError } from '#core/errors/ConfigError.ts';
@@ -35,6 +36,8 @@ export interface JsonRpcTransport {
   post(body: string): Promise<HttpExchange>;
   /** POSTs `body` exactly once: what rate-limit probes (API-03) need to see throttling. */
   postOnce(body: string): Promise<HttpExchange>;
+  /** Closes the kept-alive connections (a warm Lambda keeps none to an earlier target). */
+  close(): void;
 }
 
 /** Backoff between attempts at a throttled request, and how many attempts at most. */
@@ -89,7 +92,16 @@ export function createJsonRpcTransport(options: JsonRpcTransportOptions): JsonRp
   // One kept-alive pool per transport, bounded: a load run with thousands of submissions in flight
   // queues them here (the wait counts in their latency, which runs from the intended send time)
   // rather than opening a socket for each. Idle sockets do not keep the process alive.
-  const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 512 };
+  // It resolves names as Node's default agent does: in the cloud the target guard pins that agent's
+  // lookup to the addresses it checked (lambdas/shared/pinTargetConnections.ts), and a pool of its
+  // own must not resolve the name a second time (a rebinding answer would reach 127.0.0.1).
+  const defaultAgent = url.protocol === 'https:' ? https.globalAgent : http.globalAgent;
+  const lookup = (defaultAgent as { options?: { lookup?: LookupFunction } }).options?.lookup;
+  const agentOptions = {
+    keepAlive: true,
+    maxSockets: options.maxSockets ?? 512,
+    ...(lookup === undefined ? {} : { lookup }),
+  };
   const agent = url.protocol === 'https:' ? new HttpsAgent(agentOptions) : new HttpAgent(agentOptions);
   const exchange = (body: string): Promise<HttpExchange> =>
     new Promise<HttpExchange>((resolve, reject) => {
@@ -161,6 +173,7 @@ export function createJsonRpcTransport(options: JsonRpcTransportOptions): JsonRp
   };
   return {
     endpoint,
+    close: () => agent.destroy(),
     async post(body: string) {
       let answer = await once(body);
       for (const waitMs of throttleBackoffMs) {

@@ -3,13 +3,13 @@ import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { ConfigError } from '#core/errors/ConfigError.ts';
 import type { Report } from '#core/report/ReportSchema.ts';
-import { buildReport } from '#core/run/buildReport.ts';
 import { RunIdSchema } from '#core/run/RunIdSchema.ts';
-import { registry } from '#registry/index.ts';
 import { compareLimits, compareReports } from '#reports/render/compareReports.ts';
+import { embedCjkFallbackFont } from '#reports/render/fonts/embedCjkFallbackFont.ts';
 import { parseReportLang } from '#reports/render/ReportLangSchema.ts';
 import { renderCompareHtml } from '#reports/render/renderCompareHtml.ts';
 import { renderCompareTerminal } from '#reports/render/renderCompareTerminal.ts';
+import { readStoredReport } from '#reports/store/readStoredReport.ts';
 import { assertWritableFolder } from '../assertWritableFolder.ts';
 import type { CliIo } from '../CliIo.ts';
 import { openStore } from '../openStore.ts';
@@ -85,31 +85,21 @@ export async function compareCommand(argv: readonly string[], io: CliIo): Promis
   try {
     const { store } = opened;
     for (const id of ids) {
-      const report = await store.getReport(id);
-      if (report) {
-        reports.push(report);
-        continue;
-      }
-      const stored = await store.getRun(id);
-      if (!stored) {
+      // A run not finalized is compared as it stands, and the model warns that it covers part of a run.
+      const report = await readStoredReport(store, id);
+      if (!report) {
         throw new ConfigError(
           `no report "${id}" in table ${tableName}; "chaineval reports list" shows the stored ones`,
         );
       }
-      // Not finalized: compared as it stands, and the model warns that it covers part of a run.
-      reports.push(
-        buildReport(stored, registry, {
-          now: new Date(),
-          ...(stored.meta.status === 'running' ? { status: 'running' as const } : {}),
-        }).report,
-      );
+      reports.push(report);
     }
   } finally {
     await opened.close();
   }
 
   const model = compareReports(reports);
-  await writeFile(outFile, renderCompareHtml(model, { lang }));
+  await writeFile(outFile, await embedCjkFallbackFont(renderCompareHtml(model, { lang })));
   io.out(renderCompareTerminal(model, { color: io.color && !values['no-color'] }).trimEnd());
   io.out(`\nComparison page: ${outFile}`);
   return 0;

@@ -35,12 +35,21 @@ import { createScrubbingStore } from '#reports/store/createScrubbingStore.ts';
 import { writeReportFiles } from '#reports/writeReportFiles.ts';
 import { assertWritableFolder } from '../assertWritableFolder.ts';
 import type { CliIo } from '../CliIo.ts';
+import { describeCapacity } from '../describeCapacity.ts';
 import { describeTargetChange } from '../describeTargetChange.ts';
 import { assertPortFree } from '../embedded/assertPortFree.ts';
 import { killAllServices } from '../embedded/spawnService.ts';
 import { anvilDevPrivateKey, type RunningAnvil, startAnvil } from '../embedded/startAnvil.ts';
 import { guardIo } from '../guardIo.ts';
 import { InterruptedError } from '../InterruptedError.ts';
+import {
+  capacitySearchSteps,
+  type LoadMode,
+  parseLoadMode,
+  planForLoadMode,
+  requestForLoadMode,
+} from '../loadMode.ts';
+import { parseLoadPreset, planForLoadPreset, requestForLoadPreset } from '../loadPreset.ts';
 import { loadReportSigner } from '../loadReportSigner.ts';
 import { embeddedDataDir, openStore, validateStoreOptions } from '../openStore.ts';
 import { parseFlags } from '../parseFlags.ts';
@@ -77,6 +86,12 @@ Flags:
   --rate <tps>                load: offered rate in transactions per second (the loadRateTps parameter)
   --duration <s>              load: seconds of constant-rate sending (the loadDurationS parameter)
   --shards <n>                load: shards sending at once (default 1)
+  --load <all|capacity>       load: all runs every load scenario (default); capacity runs only the capacity
+                              search (PERF-04), ${capacitySearchSteps} steps deep unless --param loadCapacityMaxSteps says
+                              otherwise, and ends with "capacity N tx/s at p95 M s, stopped by <bound>"
+  --load-preset <name>        load: a CAICT test shape of the constant-rate transfers, from the stress rate
+                              given by --rate: stress (that rate, 60 s, success ≥ 95%), spike (2×, 30 s,
+                              ≥ 75%), stability (20%, 1800 s, ≥ 95%); --param overrides any part
   --param <key=value>         set a parameter of the profile (repeatable), e.g. --param ledgerSampleBlocks=64
   --params <file>             parameters from a JSON or YAML file: { "ledgerSampleBlocks": 64, … }
   --evidence <file>           documents attached for the profile's evidence items (JSON or YAML):
@@ -259,6 +274,8 @@ interface EvaluateInputs {
   readonly chainPort: number | undefined;
   readonly dynamodbPort: number | undefined;
   readonly failOn: 'nonconform' | 'partially-conform' | undefined;
+  /** `--load capacity`: the load step is the capacity search, and the run ends with its figure. */
+  readonly loadMode: LoadMode;
   readonly maxDurationS: number | undefined;
   readonly color: boolean;
   /** Seals the report (report.dsse.json and the store's hash chain). */
@@ -293,6 +310,8 @@ async function validateInputs(argv: readonly string[], io: CliIo): Promise<Evalu
     'chain-port': { type: 'string' },
     'dynamodb-port': { type: 'string' },
     'fail-on': { type: 'string' },
+    load: { type: 'string' },
+    'load-preset': { type: 'string' },
     'no-color': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -343,9 +362,12 @@ async function validateInputs(argv: readonly string[], io: CliIo): Promise<Evalu
             )
           ).attestations,
   };
-  const plan = planRun(requestFromFlags(values, files), registry, {
-    maxConcurrentShards: cliMaxConcurrentShards,
-  });
+  const request = requestFromFlags(values, files);
+  const loadMode = parseLoadMode(values.load, request.skip);
+  const loadPreset = parseLoadPreset(values['load-preset'], loadMode);
+  const shaped = requestForLoadPreset(requestForLoadMode(request, loadMode), loadPreset);
+  const planned = planRun(shaped, registry, { maxConcurrentShards: cliMaxConcurrentShards });
+  const plan = planForLoadPreset(planForLoadMode(planned, loadMode), loadPreset);
   const tableName = values.table ?? 'chaineval-reports';
   validateStoreOptions({ tableName, dynamodbEndpoint: values['dynamodb-endpoint'] });
   const outDir = values.out ?? join('reports', 'out');
@@ -379,6 +401,7 @@ async function validateInputs(argv: readonly string[], io: CliIo): Promise<Evalu
     chainPort,
     dynamodbPort,
     failOn,
+    loadMode,
     maxDurationS: parseNumber(values['max-duration'], '--max-duration'),
     color: io.color && !values['no-color'],
     formats: parseReportFormats(values.format ?? []),
@@ -502,6 +525,9 @@ export async function evaluateCommand(argv: readonly string[], rawIo: CliIo): Pr
     io.progress(
       `run ${plan.runId}: ${adapter.info.clientVersion} (chain ${adapter.info.chainId}) against ${plan.profile.id}@${plan.profile.version}`,
     );
+    // Once the disruptive step has begun (checks that may stop the node, last in the run), the
+    // embedded chain exiting is what that step judges, not a run that cannot finish.
+    let disrupting = false;
     const deps: StepDeps = {
       adapter,
       network,
@@ -509,9 +535,15 @@ export async function evaluateCommand(argv: readonly string[], rawIo: CliIo): Pr
       registry,
       progress: io.progress,
       signal: interrupts.signal,
+      onStep: (step) => {
+        if (step.id === 'disruptive') disrupting = true;
+      },
     };
     void anvil?.exited.then(() => {
-      if (!runEnded) interrupts.abort('the embedded chain exited during the run');
+      if (runEnded) return;
+      if (disrupting)
+        io.progress('the embedded chain exited during the disruptive checks: the check in flight judges it');
+      else interrupts.abort('the embedded chain exited during the run');
     });
 
     runStarted = true;
@@ -548,6 +580,7 @@ export async function evaluateCommand(argv: readonly string[], rawIo: CliIo): Pr
     );
     io.out(renderTerminalSummary(report, { color: inputs.color }));
     io.out(`report ${report.reportId}: ${Object.values(paths.paths).join('\n                         ')}`);
+    if (inputs.loadMode === 'capacity') io.out(describeCapacity(report));
     const code = exitCode(report, incompleteReason, store.storeFailure(), inputs, io);
     return code === 0 && sealFailure ? 2 : code;
   } catch (error) {

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { ConfigError } from '#core/errors/ConfigError.ts';
 import type { ReportSummary } from '#core/report/ReportSchema.ts';
-import { buildReport } from '#core/run/buildReport.ts';
 import { RunIdSchema } from '#core/run/RunIdSchema.ts';
 import { registry } from '#registry/index.ts';
 import { readJournal } from '#reports/journal/readJournal.ts';
@@ -10,6 +9,7 @@ import { parseReportLang } from '#reports/render/ReportLangSchema.ts';
 import { renderTerminalSummary } from '#reports/render/renderTerminalSummary.ts';
 import { sanitizeForTerminal } from '#reports/render/sanitizeForTerminal.ts';
 import { renderReport } from '#reports/renderReport.ts';
+import { readStoredReport } from '#reports/store/readStoredReport.ts';
 import type { CliIo } from '../CliIo.ts';
 import { openStore } from '../openStore.ts';
 import { parseFlags } from '../parseFlags.ts';
@@ -146,24 +146,17 @@ export async function reportsCommand(argv: readonly string[], io: CliIo): Promis
       return 0;
     }
     const runId = arg ?? '';
-    let report = await store.getReport(runId);
+    // Not finalized (still running, or left running): what it stored, as it stands.
+    const report = await readStoredReport(store, runId);
     if (!report) {
-      const stored = await store.getRun(runId);
-      if (!stored) {
-        throw new ConfigError(
-          `no run "${runId}" in table ${tableName}; "chaineval reports list" shows the stored ones`,
-        );
-      }
-      // Not finalized (still running, or left running): show what it stored, as it stands.
-      report = buildReport(stored, registry, {
-        now: new Date(),
-        ...(stored.meta.status === 'running' ? { status: 'running' as const } : {}),
-      }).report;
+      throw new ConfigError(
+        `no run "${runId}" in table ${tableName}; "chaineval reports list" shows the stored ones`,
+      );
     }
     const [format] = formats;
     io.out(
       format !== undefined
-        ? renderReport(report, format, lang).trimEnd()
+        ? (await renderReport(report, format, lang)).trimEnd()
         : values.json
           ? JSON.stringify(report, null, 2)
           : renderTerminalSummary(report, { color: io.color && !values['no-color'] }),

@@ -62,6 +62,11 @@ export interface SignOptions {
   readonly chainId?: string;
   /** Fixed execution limit, so a call that will fail is still sent (no estimation). @default - per intent kind */
   readonly gasLimit?: bigint;
+  /**
+   * Raise every fee field by this many percent over what the adapter would pay, so a pending
+   * transaction with the same nonce can be replaced by a higher fee (nodes ask ≥ 10%). @default 0
+   */
+  readonly feeBumpPercent?: number;
 }
 
 /** A signed transaction ready to submit; `from` is the identity whose key signed it. */

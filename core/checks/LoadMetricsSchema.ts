@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LoadSeriesSchema } from './LoadSeriesSchema.ts';
 
 export const LatencySummarySchema = z.object({
   count: z.number().int().nonnegative(),
@@ -43,5 +44,7 @@ export const LoadMetricsSchema = z.object({
     lateSends: z.number().int().nonnegative(),
     harnessBottleneck: z.boolean(),
   }),
+  /** The run per second (offered, accepted, committed, p50/p95); absent when a shard recorded none. */
+  series: LoadSeriesSchema.optional(),
 });
 export type LoadMetrics = z.infer<typeof LoadMetricsSchema>;

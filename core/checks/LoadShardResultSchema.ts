@@ -25,6 +25,12 @@ const LoadWindowSchema = z.object({
   sendLagHistogram: z.string(),
   /** First few rejection messages, as evidence. */
   rejections: z.array(z.string()).max(20),
+  /**
+   * The shard's run per second (load-tests/shardSeriesCodec.ts: deflated JSON, base64), with a
+   * latency histogram per point so the finalize step merges the series exactly; optional, so shard
+   * results stored before it still read.
+   */
+  series: z.string().max(300_000).optional(),
 });
 
 /**

@@ -59,6 +59,12 @@ export interface CheckDefinition<
   readonly requires: readonly C[];
   /** Endpoints of one network the check compares (cross-node checks: 2). @default 1 */
   readonly minEndpoints: number;
+  /**
+   * The check may stop the node it probes (robustness fuzzing: one malformed request has been seen to
+   * end anvil, Hardhat and ganache). The plan runs such checks in its last step, `disruptive`, after
+   * every other check and the load, so a node they stop costs no other verdict. @default false
+   */
+  readonly disruptive: boolean;
   readonly parameters: P;
   readonly fixtures: readonly AnyFixture[];
   /** Fault-proxy faults (fault-proxy/faultCatalogue.ts) under which it must end `fail`. */
@@ -82,13 +88,13 @@ export interface AnyCheck
 
 type CheckSpec<C extends Capability, P extends readonly AnyParameter[]> = Omit<
   CheckDefinition<C, P>,
-  'fixtures' | 'budget' | 'minEndpoints'
+  'fixtures' | 'budget' | 'minEndpoints' | 'disruptive'
 > &
-  Partial<Pick<CheckDefinition<C, P>, 'fixtures' | 'budget' | 'minEndpoints'>>;
+  Partial<Pick<CheckDefinition<C, P>, 'fixtures' | 'budget' | 'minEndpoints' | 'disruptive'>>;
 
 /** Declares a check; `requires` and `parameters` type what `run` receives. */
 export function defineCheck<const C extends Capability, const P extends readonly AnyParameter[]>(
   spec: CheckSpec<C, P>,
 ): CheckDefinition<C, P> {
-  return { fixtures: [], budget: () => [], minEndpoints: 1, ...spec };
+  return { fixtures: [], budget: () => [], minEndpoints: 1, disruptive: false, ...spec };
 }

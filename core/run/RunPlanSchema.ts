@@ -22,9 +22,16 @@ export const AccountPlanSchema = z.object({
 });
 export type AccountPlan = z.infer<typeof AccountPlanSchema>;
 
+/**
+ * The steps that run checks: conformance and property, then `disruptive` last (after the load): the
+ * checks that may stop the node (defineCheck `disruptive`), so a node they stop costs no other verdict.
+ */
+export const ChecksStepIdSchema = z.enum(['conformance', 'property', 'disruptive']);
+export type ChecksStepId = z.infer<typeof ChecksStepIdSchema>;
+
 export const ChecksStepSchema = z.object({
   kind: z.literal('checks'),
-  id: z.enum(['conformance', 'property']),
+  id: ChecksStepIdSchema,
   checkIds: z.array(z.string()).min(1),
   /** Role of the step's own account in `accounts`; absent when no check of the step signs. */
   accountRole: z.string().optional(),
@@ -58,7 +65,8 @@ export type PlanStep = z.infer<typeof PlanStepSchema>;
 
 /**
  * The ordered steps of one run, as both runtimes execute them: the CLI in one process, the cloud as
- * one Lambda per step (load shards as a Map). Steps do not share accounts, so they may run at once.
+ * one Lambda per step (load shards as a Map). Steps do not share accounts, so they may run at once,
+ * except `disruptive`, which runs after all the others have ended.
  */
 export const RunPlanSchema = z.object({
   runId: RunIdSchema,

@@ -1,6 +1,7 @@
 import type { ChainAdapter } from '../adapter/ChainAdapter.ts';
 import type { Registry } from '../registry/Registry.ts';
 import type { ResultStore } from '../store/ResultStore.ts';
+import type { PlanStep } from './RunPlanSchema.ts';
 
 /** What every step of a run needs, in either runtime. */
 export interface StepDeps {
@@ -13,4 +14,9 @@ export interface StepDeps {
   readonly progress: (line: string) => void;
   /** Aborted when the run is interrupted; a step stops at the next check. @default - never */
   readonly signal?: AbortSignal;
+  /**
+   * Told as each step begins (executePlan), e.g. so the CLI knows the `disruptive` step has begun and
+   * the node it probes may now stop as a finding, not as a failure of the run.
+   */
+  readonly onStep?: (step: PlanStep) => void;
 }

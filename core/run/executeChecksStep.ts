@@ -4,21 +4,21 @@ import { ConfigError } from '../errors/ConfigError.ts';
 import { TargetError } from '../errors/TargetError.ts';
 import { profileRequirements } from '../profile/profileRequirements.ts';
 import { planIdentities } from './planIdentities.ts';
-import type { RunPlan } from './RunPlanSchema.ts';
+import type { ChecksStepId, RunPlan } from './RunPlanSchema.ts';
 import { resolvePlanProfile } from './resolvePlanProfile.ts';
 import { createFixtureCache, runCheck } from './runCheck.ts';
 import type { StepDeps } from './StepDeps.ts';
 import { TargetLostError } from './TargetLostError.ts';
 
 /**
- * Runs the checks of one step of the plan (conformance or property) in order, with the step's own
+ * Runs the checks of one step of the plan (conformance, property or disruptive) in order, with the step's own
  * account and fixtures, and stores each verdict as soon as it exists. After an inconclusive verdict
  * the target is probed once: if it no longer answers, the step stops with TargetLostError instead of
  * recording a string of meaningless errors. An interrupt stops it before the next check.
  */
 export async function executeChecksStep(
   plan: RunPlan,
-  stepId: 'conformance' | 'property',
+  stepId: ChecksStepId,
   deps: StepDeps,
 ): Promise<CheckResult[]> {
   const step = plan.steps.find((s) => s.kind === 'checks' && s.id === stepId);

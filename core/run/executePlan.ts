@@ -6,8 +6,9 @@ import type { StepDeps } from './StepDeps.ts';
 
 export interface ExecutePlanOptions {
   /**
-   * Run every step at once, as the state machine's Parallel state does. Steps have their own
-   * accounts, so the verdicts are the same as in order. @default false
+   * Run every step at once, as the state machine's Parallel state does, except the `disruptive`
+   * step, which runs after the others have ended (as its own state after the load). Steps have their
+   * own accounts, so the verdicts are the same as in order. @default false
    */
   readonly concurrent?: boolean;
 }
@@ -23,15 +24,23 @@ export async function executePlan(
   deps: StepDeps,
   options: ExecutePlanOptions = {},
 ): Promise<string | undefined> {
-  const runStep = (step: PlanStep): Promise<unknown> =>
-    step.kind === 'checks' ? executeChecksStep(plan, step.id, deps) : executeLoadStep(plan, deps);
+  const runStep = (step: PlanStep): Promise<unknown> => {
+    deps.onStep?.(step);
+    return step.kind === 'checks' ? executeChecksStep(plan, step.id, deps) : executeLoadStep(plan, deps);
+  };
   const stopped = (): string | undefined =>
     deps.signal?.aborted ? String(deps.signal.reason ?? 'interrupted') : undefined;
   try {
     if (options.concurrent) {
-      const settled = await Promise.allSettled(plan.steps.map(runStep));
+      const last = plan.steps.filter((s) => s.id === 'disruptive');
+      const settled = await Promise.allSettled(plan.steps.filter((s) => s.id !== 'disruptive').map(runStep));
       const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
       if (failure) throw failure.reason;
+      for (const step of last) {
+        const reason = stopped();
+        if (reason !== undefined) return reason;
+        await runStep(step);
+      }
     } else {
       for (const step of plan.steps) {
         const reason = stopped();

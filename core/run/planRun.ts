@@ -5,7 +5,13 @@ import { ConfigError } from '../errors/ConfigError.ts';
 import { resolveParameters } from '../profile/resolveParameters.ts';
 import { findProfile, resolveProfile } from '../profile/resolveProfile.ts';
 import type { Registry } from '../registry/Registry.ts';
-import { type AccountPlan, fromTxBudget, type PlanStep, type RunPlan } from './RunPlanSchema.ts';
+import {
+  type AccountPlan,
+  type ChecksStepId,
+  fromTxBudget,
+  type PlanStep,
+  type RunPlan,
+} from './RunPlanSchema.ts';
 import type { RunRequest } from './RunRequestSchema.ts';
 
 export interface PlanRunOptions {
@@ -63,6 +69,19 @@ export function planRun(request: RunRequest, registry: Registry, options: PlanRu
     return role;
   };
 
+  // Checks that may stop the node run last, in their own step (after the load): see `disruptive`.
+  const disruptive: AnyCheck[] = [];
+  const addChecksStep = (id: ChecksStepId, checks: readonly AnyCheck[]) => {
+    if (checks.length === 0) return;
+    const budget = stepBudget(checks, params);
+    const signs = checks.some((c) => c.requires.includes('tx.clientSign'));
+    steps.push({
+      kind: 'checks',
+      id,
+      checkIds: checks.map((c) => c.id),
+      ...(signs ? { accountRole: account(id, 1, budget) } : {}),
+    });
+  };
   for (const kind of ['conformance', 'property'] as const) {
     const checks = resolved.checks.filter((c) => c.kind === kind);
     if (checks.length === 0) continue;
@@ -70,14 +89,11 @@ export function planRun(request: RunRequest, registry: Registry, options: PlanRu
       for (const c of checks) excluded.push({ checkId: c.id, kind, reason: `--skip ${kind}` });
       continue;
     }
-    const budget = stepBudget(checks, params);
-    const signs = checks.some((c) => c.requires.includes('tx.clientSign'));
-    steps.push({
-      kind: 'checks',
-      id: kind,
-      checkIds: checks.map((c) => c.id),
-      ...(signs ? { accountRole: account(kind, 1, budget) } : {}),
-    });
+    disruptive.push(...checks.filter((c) => c.disruptive));
+    addChecksStep(
+      kind,
+      checks.filter((c) => !c.disruptive),
+    );
   }
 
   if (resolved.scenarios.length > 0) {
@@ -106,6 +122,8 @@ export function planRun(request: RunRequest, registry: Registry, options: PlanRu
       });
     }
   }
+
+  addChecksStep('disruptive', disruptive);
 
   return {
     runId: request.runId,

@@ -6,9 +6,17 @@ import {
   positionalParam,
 } from '../JsonRpcMessage.ts';
 
-/** The raw transaction of an eth_sendRawTransaction the chain answered with an error, else undefined. */
+/** EIP-1474 "limit exceeded": a rate limiter's answer, not the chain's (the chain never saw the request). */
+export const limitExceededCode = -32005;
+
+/**
+ * The raw transaction of an eth_sendRawTransaction the chain answered with an error, else undefined.
+ * A rate limiter's -32005 is no rejection by the chain: the client sends the same bytes again, and
+ * acknowledging the throttled attempt would make that retry look like a replay to the faults.
+ */
 export function rejectedRawTx(request: JsonRpcRequest, response: JsonRpcResponse): Hex | undefined {
   if (request.method !== 'eth_sendRawTransaction' || response.error === undefined) return undefined;
+  if (response.error.code === limitExceededCode) return undefined;
   const raw = positionalParam(request, 0);
   return typeof raw === 'string' && isHex(raw) ? raw : undefined;
 }

@@ -4,6 +4,7 @@ import type { IVpc, SubnetSelection } from 'aws-cdk-lib/aws-ec2';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { CfnBucket } from 'aws-cdk-lib/aws-s3';
+import { ArnFormat } from 'aws-cdk-lib/core';
 import type { Construct } from 'constructs';
 import { lambdaEnvNames } from '../../lambdas/shared/lambdaEnvNames.ts';
 import { reportObjectPrefix } from '../../lambdas/shared/reportObjectPrefix.ts';
@@ -11,6 +12,7 @@ import { EvaluationApi } from './constructs/EvaluationApi.ts';
 import { EvaluationStateMachine } from './constructs/EvaluationStateMachine.ts';
 import { HarnessFunction, type HarnessFunctionProps } from './constructs/HarnessFunction.ts';
 import { InvalidConstructPropsError } from './constructs/InvalidConstructPropsError.ts';
+import { nagArnScope } from './constructs/nagArnScope.ts';
 import { ReportBucket } from './constructs/ReportBucket.ts';
 import { ReportSigningKey } from './constructs/ReportSigningKey.ts';
 import { ResultTable } from './constructs/ResultTable.ts';
@@ -18,7 +20,8 @@ import { ResultTable } from './constructs/ResultTable.ts';
 export interface ChainevalStackProps extends StackProps {
   /**
    * Secrets Manager name prefix under which operators store target keys; a run's `keySecretId`
-   * must start with it, and the functions may read nothing else.
+   * must start with it, and the functions may read nothing else. `<prefix>runs/` is the API's: it
+   * stores each run's target URL there (created by the API, deleted by finalize).
    *
    * @default 'chaineval/targets/'
    */
@@ -105,6 +108,18 @@ export class ChainevalStack extends Stack {
     this.reports = new ReportBucket(this, 'Reports', artifactRemoval);
     this.signingKey = new ReportSigningKey(this, 'ReportSigningKey', artifactRemoval);
     const targetSecretPrefix = props.targetSecretPrefix ?? 'chaineval/targets/';
+    // Each run's target URL (which may carry an API token) is a secret of its own here, inside the
+    // prefix the target-connecting functions read: the API creates it, finalize deletes it, and the
+    // execution input and state payloads carry only its name (lambdas/shared/runTargetUrlSecretName.ts).
+    const runSecretPrefix = `${targetSecretPrefix}runs/`;
+    const runSecrets = this.formatArn({
+      service: 'secretsmanager',
+      resource: 'secret',
+      // Secret ARNs end in `-` + 6 random characters, so the name needs a trailing wildcard.
+      resourceName: `${runSecretPrefix}*`,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
+    const runSecretsFinding = `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:secretsmanager:${nagArnScope(this)}:secret:${runSecretPrefix}*]`;
     const loadShardTimeout = Duration.minutes(15);
     const loadMaxConcurrency = props.loadMaxConcurrency ?? 10;
     const loadShardStartAllowanceMs = (
@@ -190,7 +205,17 @@ export class ChainevalStack extends Stack {
       environment: {
         [lambdaEnvNames.reportBucketName]: this.reports.bucket.bucketName,
         [lambdaEnvNames.reportSigningKeyId]: this.signingKey.keyArn,
+        [lambdaEnvNames.runSecretPrefix]: runSecretPrefix,
       },
+    });
+    // The run is over: its target URL secret is scheduled for deletion (7-day recovery window,
+    // lambdas/finalize/deleteTargetUrlSecret.ts). Nothing else of Secrets Manager: no read.
+    finalizeFunction.addToRolePolicy(
+      new PolicyStatement({ actions: ['secretsmanager:DeleteSecret'], resources: [runSecrets] }),
+    );
+    Validations.of(finalizeFunction.role ?? finalizeFunction).acknowledge({
+      id: runSecretsFinding,
+      reason: `DeleteSecret only, on the per-run target URL secrets the API creates (${runSecretPrefix}<runId>/target-url): run ids are made at run time and secret ARNs end in 6 random characters, so no exact ARN exists at deploy time. Not the operator's key secrets beside them, no read.`,
     });
     // Exactly what publishReport calls: the public key (the seal's key id) and Sign, on this key;
     // PutObject of report files under the prefix. No Verify, no Get or Delete of objects.
@@ -233,9 +258,22 @@ export class ChainevalStack extends Stack {
       environment: {
         ...loadLimits,
         [lambdaEnvNames.stateMachineArn]: this.evaluation.stateMachine.stateMachineArn,
+        [lambdaEnvNames.runSecretPrefix]: runSecretPrefix,
       },
     });
     this.evaluation.stateMachine.grantStartExecution(apiStartFunction);
+    // Stores each run's target URL as its own secret, tagged with the run id (CreateSecret with Tags
+    // needs TagResource too); may neither read nor delete secrets.
+    apiStartFunction.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['secretsmanager:CreateSecret', 'secretsmanager:TagResource'],
+        resources: [runSecrets],
+      }),
+    );
+    Validations.of(apiStartFunction.role ?? apiStartFunction).acknowledge({
+      id: runSecretsFinding,
+      reason: `CreateSecret and TagResource only, for the per-run target URL secrets (${runSecretPrefix}<runId>/target-url): the API names each at run time and secret ARNs end in 6 random characters, so no exact ARN exists at deploy time. No read, update or delete of any secret.`,
+    });
     const apiReadFunction = new HarnessFunction(this, 'ApiRead', {
       ...common,
       entry: handlerOf('apiRead'),

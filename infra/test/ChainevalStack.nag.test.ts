@@ -106,6 +106,7 @@ describe('cdk-nag AwsSolutions', () => {
         'AwsSolutions-IAM5[Resource::*]',
         'AwsSolutions-IAM5[Resource::<…>/reports/*]',
         'AwsSolutions-IAM5[Resource::arn:<…>:secretsmanager:<…>:<…>:secret:chaineval/targets/*]',
+        'AwsSolutions-IAM5[Resource::arn:<…>:secretsmanager:<…>:<…>:secret:chaineval/targets/runs/*]',
         'AwsSolutions-IAM5[Resource::<…>:*]',
         'AwsSolutions-IAM5[Resource::arn:<…>:states:<…>:<…>:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"EvaluationStateMachineC0098225"}]}]}:*]',
         'AwsSolutions-IAM5[Resource::arn:<…>:states:<…>:<…>:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"EvaluationStateMachineC0098225"}]}]}/*:*]',

@@ -153,7 +153,7 @@ describe('ChainevalStack', () => {
     }
   });
 
-  it('defines plan → parallel suites → a loop of load scenarios, each a distributed map of its shards → finalize, with retries on every task', () => {
+  it('defines plan → parallel suites → a loop of load scenarios, each a distributed map of its shards → disruptive checks → finalize, with retries on every task', () => {
     // GIVEN / WHEN
     const { StartAt, States } = definitionOf(synth({ loadMaxConcurrency: 25 }));
     // THEN
@@ -181,7 +181,14 @@ describe('ChainevalStack', () => {
     expect(States['LoadScenario?']).toEqual({
       Type: 'Choice',
       Choices: [{ Variable: '$.loadLoop.next', NumericLessThanPath: '$.loadLoop.count', Next: 'LoadStart' }],
-      Default: 'RunFinished',
+      Default: 'Disruptive',
+    });
+    // The checks that may stop the node, by the property Lambda, once everything else has ended.
+    expect(States.Disruptive).toMatchObject({
+      Type: 'Task',
+      Next: 'RunFinished',
+      ResultPath: null,
+      Parameters: { Payload: { 'runId.$': '$.plan.runId', 'target.$': '$.plan.target', step: 'disruptive' } },
     });
     // One moment every shard of the scenario starts from (plus the plan's start delay), taken when
     // the scenario's turn comes: no shard runs on its own clock, no scenario on another's.
@@ -237,9 +244,10 @@ describe('ChainevalStack', () => {
         (States.LoadShards as unknown as { ItemProcessor: { States: Record<string, AslState> } })
           .ItemProcessor.States,
       ),
+      States.Disruptive,
       States.Finalize,
     ];
-    expect(tasks).toHaveLength(5);
+    expect(tasks).toHaveLength(6);
     for (const task of tasks) {
       const retried = ((task?.Retry ?? []) as { ErrorEquals: string[] }[]).flatMap((r) => r.ErrorEquals);
       expect(retried).toEqual(
@@ -257,6 +265,7 @@ describe('ChainevalStack', () => {
     expect(States.Plan?.Catch).toEqual(toIncomplete);
     expect(States.Suites?.Catch).toEqual(toIncomplete);
     expect(States.LoadShards?.Catch).toEqual(toIncomplete);
+    expect(States.Disruptive?.Catch).toEqual(toIncomplete);
     // The run id comes from the execution input, so a Plan that failed still reaches finalize.
     expect(States.RunIncomplete).toEqual({
       Type: 'Pass',
@@ -306,9 +315,15 @@ describe('ChainevalStack', () => {
         Environment: { Variables: { CHAINEVAL_TARGET_SECRET_PREFIX: 'acme/keys/' } },
       });
     }
-    expect(actionsOf(statementsOf(template, 'Finalize')).some((a) => a.startsWith('secretsmanager:'))).toBe(
-      false,
+    // Finalize reads no secret: it only schedules the deletion of the run's URL secret, under runs/.
+    const finalizeSecrets = statementsOf(template, 'Finalize').filter((s) =>
+      actionsOf([s]).some((a) => a.startsWith('secretsmanager:')),
     );
+    expect(actionsOf(finalizeSecrets)).toEqual(['secretsmanager:DeleteSecret']);
+    expect(JSON.stringify(finalizeSecrets.map((s) => s.Resource))).toMatch(/:secret:acme\/keys\/runs\/\*"/);
+    expect(resourceOf(template, 'AWS::Lambda::Function', 'Finalize').Properties).toMatchObject({
+      Environment: { Variables: { CHAINEVAL_RUN_SECRET_PREFIX: 'acme/keys/runs/' } },
+    });
     template.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: {
         Statement: Match.arrayWith([Match.objectLike({ Action: 'secretsmanager:GetSecretValue' })]),
@@ -403,6 +418,8 @@ describe('ChainevalStack', () => {
       'dynamodb:Query',
       'logs:CreateLogStream',
       'logs:PutLogEvents',
+      'secretsmanager:CreateSecret',
+      'secretsmanager:TagResource',
       'states:StartExecution',
       'xray:PutTelemetryRecords',
       'xray:PutTraceSegments',
@@ -410,6 +427,16 @@ describe('ChainevalStack', () => {
     expect(JSON.stringify(start.find((s) => s.Action === 'states:StartExecution')?.Resource)).toMatch(
       /^\{"Ref":"EvaluationStateMachine[0-9A-F]{8}"\}$/,
     );
+    // It stores each run's target URL as a secret of its own, under runs/ only, and reads none.
+    const secretResources = start
+      .filter((s) => actionsOf([s]).some((a) => a.startsWith('secretsmanager:')))
+      .map((s) => s.Resource);
+    expect(JSON.stringify(secretResources)).toMatch(
+      /^\[\{"Fn::Join":.*:secret:chaineval\/targets\/runs\/\*"\]\]\}\]$/,
+    );
+    expect(resourceOf(template, 'AWS::Lambda::Function', 'ApiStart').Properties).toMatchObject({
+      Environment: { Variables: { CHAINEVAL_RUN_SECRET_PREFIX: 'chaineval/targets/runs/' } },
+    });
     const read = statementsOf(template, 'ApiRead');
     expect(actionsOf(read).filter((a) => !a.startsWith('logs:') && !a.startsWith('xray:'))).toEqual([
       'dynamodb:GetItem',

@@ -1,13 +1,18 @@
 import { z } from 'zod';
 import { RunIdSchema } from '#core/run/RunIdSchema.ts';
 import { RunInputSchema } from '../shared/RunInputSchema.ts';
+import { TargetUrlSchema } from '../shared/TargetRefSchema.ts';
 
 /**
  * The body of `POST /evaluations`: the state machine's execution input (the core's run request, the
  * one the CLI builds from flags, plus the target reference) without the run id, which the API
- * assigns. Unknown fields are refused, as the CLI refuses unknown flags.
+ * assigns, and with the target URL itself, which the API stores as a secret and passes on only by
+ * that secret's name (runTargetUrlSecretName). Unknown fields are refused, as the CLI refuses
+ * unknown flags.
  */
-export const StartEvaluationBodySchema = RunInputSchema.omit({ runId: true });
+export const StartEvaluationBodySchema = RunInputSchema.omit({ runId: true, targetUrlSecretId: true }).extend(
+  { targetUrl: TargetUrlSchema },
+);
 export type StartEvaluationBody = z.output<typeof StartEvaluationBodySchema>;
 
 /**

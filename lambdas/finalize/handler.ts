@@ -10,12 +10,13 @@ import { createLambdaStore } from '../shared/createLambdaStore.ts';
 import { lambdaEnvNames } from '../shared/lambdaEnvNames.ts';
 import { logger } from '../shared/logger.ts';
 import { parseEvent } from '../shared/parseEvent.ts';
-import { readLambdaEnv } from '../shared/readLambdaEnv.ts';
+import { type LambdaEnv, readLambdaEnv } from '../shared/readLambdaEnv.ts';
+import { deleteTargetUrlSecret } from './deleteTargetUrlSecret.ts';
 import { publishReport } from './publishReport.ts';
 import { putReportFiles } from './putReportFiles.ts';
 import { RunNotStartedError } from './RunNotStartedError.ts';
 import { recordPublication } from './recordPublication.ts';
-import { FinalizeInputSchema, type FinalizeOutput } from './schema.ts';
+import { type FinalizeInput, FinalizeInputSchema, type FinalizeOutput } from './schema.ts';
 
 /**
  * Last state of every run, complete or not: scores what the store holds, stores the report, seals
@@ -23,12 +24,34 @@ import { FinalizeInputSchema, type FinalizeOutput } from './schema.ts';
  * bucket (publishReport). A run whose plan step failed before storing it has nothing to score: that
  * ends as RunNotStartedError with the plan's reason. A retry of a finalize that already sealed the
  * report writes the stored report and envelope again instead of sealing twice (seals are write-once).
+ * Whatever the outcome, it then deletes the run's target URL secret (deleteTargetUrlSecret): no step
+ * of the run connects to the target after this one.
  */
 export async function handler(event: unknown): Promise<FinalizeOutput> {
   logger.resetKeys();
   const input = parseEvent(FinalizeInputSchema, event, 'finalize');
   logger.appendKeys({ runId: input.runId, step: 'finalize' });
   const env = readLambdaEnv();
+  try {
+    return await finalizeAndPublish(input, env);
+  } finally {
+    await forgetTargetUrl(input.runId, env);
+  }
+}
+
+/** Best effort, logged: a URL secret left behind costs no verdict; its tag names the run for cleanup. */
+async function forgetTargetUrl(runId: string, env: LambdaEnv): Promise<void> {
+  if (env.runSecretPrefix === undefined) {
+    logger.error(`the run's target URL secret was not deleted: ${lambdaEnvNames.runSecretPrefix} is not set`);
+    return;
+  }
+  const deletion = await deleteTargetUrlSecret(awsClients().secretsManager, env.runSecretPrefix, runId);
+  if (deletion.deleted)
+    logger.info('target URL secret scheduled for deletion', { secretId: deletion.secretId });
+  else logger.info('target URL secret not deleted', { secretId: deletion.secretId, reason: deletion.reason });
+}
+
+async function finalizeAndPublish(input: FinalizeInput, env: LambdaEnv): Promise<FinalizeOutput> {
   const { reportBucketName: bucketName, reportSigningKeyId: signingKeyId } = env;
   if (bucketName === undefined || signingKeyId === undefined) {
     throw new ConfigError(

@@ -3,7 +3,10 @@ import { LoadShardInputSchema } from './schema.ts';
 
 const item = {
   runId: '20261124T101500Z-1a2b3c4d',
-  target: { url: 'https://rpc.example.com', keySecretId: 'chaineval/targets/example' },
+  target: {
+    urlSecretId: 'chaineval/targets/runs/20261124T101500Z-1a2b3c4d/target-url',
+    keySecretId: 'chaineval/targets/example',
+  },
   scenario: 'transfer-constant-rate',
   shardIndex: 3,
   loadStartedAt: '2026-11-24T10:16:00.000Z',

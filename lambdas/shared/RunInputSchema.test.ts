@@ -3,7 +3,7 @@ import { RunInputSchema } from './RunInputSchema.ts';
 
 const minimal = {
   runId: '20261124T101500Z-1a2b3c4d',
-  targetUrl: 'https://rpc.example.com',
+  targetUrlSecretId: 'chaineval/targets/runs/20261124T101500Z-1a2b3c4d/target-url',
   keySecretId: 'chaineval/targets/example',
 };
 
@@ -33,7 +33,13 @@ describe('RunInputSchema', () => {
   it.each([
     ['an unknown top-level field', { privateKey: '0x01' }, /privateKey/],
     ['a malformed run id', { runId: 'run-1' }, /run id must look like/],
-    ['a non-http target', { targetUrl: 'ws://rpc.example.com' }, /http\(s\) URL/],
+    // The URL itself never travels in the execution input: only its secret's name.
+    ['the target URL itself', { targetUrl: 'https://rpc.example.com' }, /targetUrl/],
+    [
+      'a URL secret ARN instead of a name',
+      { targetUrlSecretId: 'arn:aws:secretsmanager:eu-west-1:1:secret:x' },
+      /targetUrlSecretId must be a Secrets Manager secret name/,
+    ],
     [
       'a secret ARN instead of a name',
       { keySecretId: 'arn:aws:secretsmanager:eu-west-1:1:secret:x' },

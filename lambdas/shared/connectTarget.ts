@@ -12,13 +12,14 @@ import type { TargetRef } from './TargetRefSchema.ts';
 /**
  * Opens the adapter for a cloud run: refuses private targets, pins the connections to the addresses
  * it checked, reads the funded key from Secrets Manager and fingerprints the endpoint. The same registered adapter the CLI uses; never embedded,
- * so the harness cannot change a vendor chain's mining mode.
+ * so the harness cannot change a vendor chain's mining mode. `url` is the one `target.urlSecretId`
+ * holds (readTargetUrl), read by the caller so it can scrub it from everything the step emits.
  */
-export async function connectTarget(target: TargetRef, env: LambdaEnv): Promise<ChainAdapter> {
-  const host = targetHostOf(target.url);
+export async function connectTarget(url: string, target: TargetRef, env: LambdaEnv): Promise<ChainAdapter> {
+  const host = targetHostOf(url);
   const addresses = await resolveHostAddresses(host);
   assertTargetAllowed({
-    targetUrl: target.url,
+    targetUrl: url,
     resolvedAddresses: addresses,
     allowedHosts: env.allowedTargetHosts,
   });
@@ -37,7 +38,7 @@ export async function connectTarget(target: TargetRef, env: LambdaEnv): Promise<
   const evm = registry.adapters.find((a) => a.family === 'evm');
   if (!evm) throw new ConfigError('no evm adapter is registered (a harness bug)');
   return evm.connect({
-    url: target.url,
+    url,
     signer: { kind: 'local-key', privateKey },
     embedded: false,
     cryptoSuite: target.cryptoSuite,

@@ -6,6 +6,11 @@ export const lambdaEnvNames = {
   tableName: 'CHAINEVAL_TABLE_NAME',
   /** Secret names a run may reference must start with this (the IAM grant covers only these). */
   targetSecretPrefix: 'CHAINEVAL_TARGET_SECRET_PREFIX',
+  /**
+   * Where the API stores each run's target URL (runTargetUrlSecretName), inside the target secret
+   * prefix: set on the API's start function (creates them) and on finalize (deletes them).
+   */
+  runSecretPrefix: 'CHAINEVAL_RUN_SECRET_PREFIX',
   /** Comma-separated host names, IP addresses and CIDR ranges a run may reach although private (assertTargetAllowed). */
   allowedTargetHosts: 'CHAINEVAL_ALLOWED_TARGET_HOSTS',
   /** The load-shard function's timeout: plan refuses load parameters that could not finish in it. */

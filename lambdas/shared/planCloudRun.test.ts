@@ -10,6 +10,7 @@ import type { LambdaEnv } from './readLambdaEnv.ts';
 const env: LambdaEnv = {
   tableName: 'Results',
   targetSecretPrefix: 'chaineval/targets/',
+  runSecretPrefix: undefined,
   allowedTargetHosts: [],
   loadShardTimeoutS: 900,
   loadMaxConcurrency: 10,

@@ -5,6 +5,7 @@ import { lambdaEnvNames } from './lambdaEnvNames.ts';
 export const LambdaEnvSchema = z.object({
   [lambdaEnvNames.tableName]: z.string().min(3),
   [lambdaEnvNames.targetSecretPrefix]: z.string().min(1).optional(),
+  [lambdaEnvNames.runSecretPrefix]: z.string().min(1).optional(),
   [lambdaEnvNames.allowedTargetHosts]: z
     .string()
     .default('')
@@ -26,6 +27,8 @@ export interface LambdaEnv {
   readonly tableName: string;
   /** Absent only for functions that never read a target key (finalize). */
   readonly targetSecretPrefix: string | undefined;
+  /** Set on the API's start function and on finalize, which create and delete the runs' URL secrets. */
+  readonly runSecretPrefix: string | undefined;
   readonly allowedTargetHosts: readonly string[];
   readonly loadShardTimeoutS: number | undefined;
   readonly loadMaxConcurrency: number | undefined;
@@ -51,6 +54,7 @@ export function readLambdaEnv(env: NodeJS.ProcessEnv = process.env): LambdaEnv {
   return {
     tableName: e[lambdaEnvNames.tableName],
     targetSecretPrefix: e[lambdaEnvNames.targetSecretPrefix],
+    runSecretPrefix: e[lambdaEnvNames.runSecretPrefix],
     allowedTargetHosts: e[lambdaEnvNames.allowedTargetHosts],
     loadShardTimeoutS: e[lambdaEnvNames.loadShardTimeoutS],
     loadMaxConcurrency: e[lambdaEnvNames.loadMaxConcurrency],

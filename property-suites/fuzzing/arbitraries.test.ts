@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { MalformedBodyArb } from './arbitraries.ts';
 import { harmlessMethods, unknownMethodPrefix } from './harmlessMethods.ts';
 
-const sample = (maxBodyBytes: number, nullBodies: boolean, seed = 42) =>
-  fc.sample(MalformedBodyArb({ maxBodyBytes, nullBodies }), { seed, numRuns: 2_000 });
+const sample = (maxBodyBytes: number, knownCrashers: boolean, seed = 42) =>
+  fc.sample(MalformedBodyArb({ maxBodyBytes, knownCrashers }), { seed, numRuns: 2_000 });
 
 /** Every method name a body asks for, in requests and batch entries. */
 function methodsOf(body: string): unknown[] {

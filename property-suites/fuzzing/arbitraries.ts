@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { harmlessMethods, unknownMethodPrefix } from './harmlessMethods.ts';
+import { isKnownCrasher } from './knownCrashers.ts';
 
 /** What a generated body is meant to exercise (evidence only: the judge reads the body itself). */
 export type FuzzFamily =
@@ -20,8 +21,11 @@ export interface FuzzCase {
 export interface FuzzArbOptions {
   /** Largest body in bytes (UTF-8); longer generated bodies are left out. */
   readonly maxBodyBytes: number;
-  /** Whether JSON `null` appears as a body or batch entry (rpcFuzzNullBodies). */
-  readonly nullBodies: boolean;
+  /**
+   * Whether bodies of a known crasher's kind may be generated (rpcFuzzKnownCrashers): `null` as a body
+   * or batch entry, eth_feeHistory with a block count ≥ 2^64 (knownCrashers.ts).
+   */
+  readonly knownCrashers: boolean;
 }
 
 const hexDigits = fc.constantFrom(...'0123456789abcdefABCDEF');
@@ -139,7 +143,7 @@ export function MalformedBodyArb(options: FuzzArbOptions): fc.Arbitrary<FuzzCase
     '',
     'eth_chainId',
     {},
-    ...(options.nullBodies ? [null] : []),
+    ...(options.knownCrashers ? [null] : []),
   ];
   const entry = fc.oneof(
     { arbitrary: RequestObjectArb as fc.Arbitrary<unknown>, weight: 4 },
@@ -203,7 +207,11 @@ export function MalformedBodyArb(options: FuzzArbOptions): fc.Arbitrary<FuzzCase
       { arbitrary: invalidJson, weight: 2 },
       { arbitrary: oversize, weight: 1 },
     )
-    .filter((c) => Buffer.byteLength(c.body) <= options.maxBodyBytes);
+    .filter(
+      (c) =>
+        Buffer.byteLength(c.body) <= options.maxBodyBytes &&
+        (options.knownCrashers || !isKnownCrasher(c.body)),
+    );
 }
 
 function isJson(text: string): boolean {

@@ -17,13 +17,16 @@ export const propertyRpcRobustness = defineCheck({
     en: 'Malformed JSON-RPC requests get well-formed answers; the node stays up and fast',
   },
   requires: ['rpc.jsonrpc'],
+  // One body has stopped each of anvil 1.7.1 (eth_feeHistory with a huge block count), Hardhat 2.29.1
+  // and ganache 7.9.2 (null): it runs last in the run, after the load.
+  disruptive: true,
   parameters: rpcFuzzParameters,
   faults: ['malformed-request-crashes', 'error-code-nonstandard', 'malformed-request-html-500'],
   description:
     'Sends rpcFuzzMaxRequests random malformed JSON-RPC bodies (each ≤ rpcFuzzMaxBodyBytes) as raw HTTP POSTs: read-only ' +
     'methods with wrong parameter types, bad hex (odd length, non-hex, no 0x, leading zeros), huge, negative and ' +
     'fractional numbers and oversize strings; unknown chainevalfuzz_* methods; invalid ids and jsonrpc members; mixed, ' +
-    'empty and nested batches; JSON values that are no request (null too, unless rpcFuzzNullBodies is false); invalid ' +
+    'empty and nested batches; JSON values that are no request (null too, unless rpcFuzzKnownCrashers is false); invalid ' +
     'JSON text. Each answer must be a JSON-RPC 2.0 response (an array of them for a batch) with exactly one of result ' +
     'and error, an integer error code in -32700, -32600..-32603, -32000..-32099 (EIP-1474) or 3 (execution reverted), ' +
     'and the request’s id (null allowed when the request could not be read as valid). Accepted and recorded: HTTP 4xx ' +

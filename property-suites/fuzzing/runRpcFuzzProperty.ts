@@ -9,6 +9,7 @@ import type { CommandStep, PropertyRun } from '#core/checks/PropertyRunSchema.ts
 import { type FuzzCase, MalformedBodyArb } from './arbitraries.ts';
 import { FuzzViolationError } from './FuzzViolationError.ts';
 import { judgeFuzzAnswer } from './judgeFuzzAnswer.ts';
+import { knownCrashers } from './knownCrashers.ts';
 import type { RpcFuzzContext } from './rpcFuzzParameters.ts';
 
 /** A recorded counterexample: the bodies to send again, once each, in order (`chaineval replay`). */
@@ -106,7 +107,10 @@ export async function runRpcFuzzProperty(
 
   const cap = params.rpcFuzzMaxRequests * 2;
   const property = fc.asyncProperty<[FuzzCase]>(
-    MalformedBodyArb({ maxBodyBytes: params.rpcFuzzMaxBodyBytes, nullBodies: params.rpcFuzzNullBodies }),
+    MalformedBodyArb({
+      maxBodyBytes: params.rpcFuzzMaxBodyBytes,
+      knownCrashers: params.rpcFuzzKnownCrashers,
+    }),
     async (c) => {
       // Past the node's fall or the request cap, shrinking stops where it is (a passing candidate).
       if (downAfter !== undefined || tally.sent >= cap || ctx.signal.aborted) return;
@@ -117,10 +121,8 @@ export async function runRpcFuzzProperty(
   const details = await fc.check<[FuzzCase]>(property, {
     seed,
     numRuns: params.rpcFuzzMaxRequests,
-    // The node-killing body first when it is asked for, so the verdict does not depend on the seed.
-    ...(params.rpcFuzzNullBodies
-      ? { examples: [[{ family: 'not-an-object', body: 'null' } as FuzzCase]] }
-      : {}),
+    // The bodies known to stop a node first when asked for, so the verdict does not depend on the seed.
+    ...(params.rpcFuzzKnownCrashers ? { examples: knownCrashers.map((c): [FuzzCase] => [c]) } : {}),
     plugins: [
       fc.interruptAfterTimeLimit(params.propertyTimeBudgetMs, { failOnInterrupt: true }) as fc.Plugin<
         [FuzzCase]
@@ -250,19 +252,19 @@ async function afterBurst(
   // Not sending null relaxes what the profile requires (a node must survive any request): a pass
   // without it is a waiver, and the clause is waived, not conform.
   const waiver =
-    ctx.requirements.rpcFuzzNullBodies === true && !params.rpcFuzzNullBodies
+    ctx.requirements.rpcFuzzKnownCrashers === true && !params.rpcFuzzKnownCrashers
       ? {
           waiver: {
-            parameter: 'rpcFuzzNullBodies',
+            parameter: 'rpcFuzzKnownCrashers',
             value: false,
             requirement: true,
-            note: 'the JSON body null was not sent (one such request stops Hardhat 2.29.1 and ganache 7.9.2): survival of it was not verified',
+            note: 'the bodies known to stop an implementation (null: Hardhat 2.29.1, ganache 7.9.2; eth_feeHistory with a block count of 2^64: anvil 1.7.1) were not sent: survival of them was not verified',
           },
         }
       : {};
   return {
     status: 'pass',
-    summary: `${run.commandsExecuted} malformed requests each got a well-formed JSON-RPC answer; the node stayed up and answers in ${after.medianMs} ms (${before.medianMs} ms before), seed ${run.seed}${deviations}${params.rpcFuzzNullBodies ? '' : '; the body null was not sent (rpcFuzzNullBodies false)'}`,
+    summary: `${run.commandsExecuted} malformed requests each got a well-formed JSON-RPC answer; the node stayed up and answers in ${after.medianMs} ms (${before.medianMs} ms before), seed ${run.seed}${deviations}${params.rpcFuzzKnownCrashers ? '' : '; the known crashers were not sent (rpcFuzzKnownCrashers false)'}`,
     property: run,
     evidence: judged,
     ...waiver,

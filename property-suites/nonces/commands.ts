@@ -6,6 +6,7 @@ import type { PropertyCommand } from '../shared/PropertyCommand.ts';
 import type { PropertySystem } from '../shared/PropertySystem.ts';
 import { stepArgs } from '../shared/stepArgs.ts';
 import { BurstCommand } from './commands/BurstCommand.ts';
+import { ReplaceCommand } from './commands/ReplaceCommand.ts';
 import { SameNonceCommand } from './commands/SameNonceCommand.ts';
 import type { NonceModel } from './NonceModel.ts';
 
@@ -40,6 +41,15 @@ export function nonceCommandsArb(
         ({ from, amount }) =>
           new SameNonceCommand(from, (from + 1) % nonceAccountCount, (from + 2) % nonceAccountCount, amount),
       ),
+    fc
+      .record({
+        from: AccountArb,
+        offset: fc.integer({ min: 1, max: nonceAccountCount - 1 }),
+        amount: AmountArb,
+      })
+      .map(
+        ({ from, offset, amount }) => new ReplaceCommand(from, (from + offset) % nonceAccountCount, amount),
+      ),
   ];
   // Every history opens with a same-nonce pair: the race every node must settle once.
   return openedHistory(commands[1]!, commands, maxCommands, replayPath);
@@ -56,9 +66,13 @@ export function nonceCommandFromStep(step: CommandStep): PropertyCommand<NonceMo
       const [from, firstTo, secondTo, amount] = stepArgs(step, 'SameNonce', ['int', 'int', 'int', 'bigint']);
       return new SameNonceCommand(from, firstTo, secondTo, amount);
     }
+    case 'Replace': {
+      const [from, to, amount] = stepArgs(step, 'Replace', ['int', 'int', 'bigint']);
+      return new ReplaceCommand(from, to, amount);
+    }
     default:
       throw new ConfigError(
-        `recorded step "${step.name}" is not a command of the nonce-race suite (Burst, SameNonce)`,
+        `recorded step "${step.name}" is not a command of the nonce-race suite (Burst, SameNonce, Replace)`,
       );
   }
 }

@@ -7,9 +7,9 @@ import { nonceSuite } from './nonceSuite.ts';
 
 /**
  * PROP-05 — JR/T 0193-2020 6.9 (execution and accounting agree) when one account has several
- * transactions in flight. Replacement by a higher fee is not generated: the adapter's SignOptions set
- * no fee, and an automining node includes the first transaction before a replacement could arrive; a
- * replacement the node itself makes (keeping the second of two same-nonce transactions) is accepted.
+ * transactions in flight, including a replacement by a higher fee (ReplaceCommand). An automining
+ * node includes the first transaction before a replacement could arrive, so there the replacement is
+ * a spent nonce and must be refused; the verdict's summary counts which case each node met.
  */
 export const propertyNonceRaceModel = defineCheck({
   id: 'property-nonce-race-model',
@@ -29,12 +29,14 @@ export const propertyNonceRaceModel = defineCheck({
     ),
   description:
     'Random sequences of bursts (2–4 transfers from one account with consecutive nonces, all submitted before any is ' +
-    'awaited) and same-nonce pairs (two different transfers with one nonce, back to back) among three funded accounts. ' +
-    'After each: every burst transaction is included once, in nonce order, with the right sender and block; of a ' +
-    'same-nonce pair exactly one is included, and a second sent after the first is on the ledger is refused; balances ' +
-    'and nonces equal the model.',
+    'awaited), same-nonce pairs (two different transfers with one nonce, back to back) and replacements (a transfer ' +
+    'sent again with its nonce and a 50% higher fee) among three funded accounts. After each: every burst transaction ' +
+    'is included once, in nonce order, with the right sender and block; of a same-nonce pair or a replacement exactly ' +
+    'one is included and only its fee is charged, and a transaction sent after its nonce is on the ledger is refused ' +
+    '(on an automining node a replacement always is; the summary counts the cases met); balances and nonces equal the model.',
   failsWhen:
-    'A pending transaction is lost or reordered against its nonce, both or neither of a same-nonce pair are included, ' +
+    'A pending transaction is lost or reordered against its nonce, both or neither of a same-nonce pair or of a ' +
+    'replacement are included, the fee of the one not included is charged, ' +
     'a transaction reusing a spent nonce is accepted, or a balance or nonce differs from the model.',
   run: (ctx) => runModelProperty(ctx, nonceSuite),
 });

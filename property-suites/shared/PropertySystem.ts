@@ -28,6 +28,11 @@ export interface PropertySystem {
   readonly signal: AbortSignal;
   /** Commands run across all runs and shrinks, for the report. */
   commandsExecuted: number;
+  /**
+   * How often each node-dependent case was met (a replacement possible or not), for the report: a
+   * pass says which of the invariants' cases the node actually exercised.
+   */
+  readonly events?: Map<string, number>;
 }
 
 /** The identity at `index`, or a harness bug (an arbitrary outside the suite's account count). */
@@ -41,4 +46,9 @@ export function identityAt(system: PropertySystem, index: number, label: string)
 export function startCommand(system: PropertySystem): void {
   system.signal.throwIfAborted();
   system.commandsExecuted += 1;
+}
+
+/** Counts a case a command met that depends on the node (reported with the verdict, never judged). */
+export function notePropertyEvent(system: PropertySystem, event: string): void {
+  system.events?.set(event, (system.events.get(event) ?? 0) + 1);
 }

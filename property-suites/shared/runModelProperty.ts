@@ -54,6 +54,7 @@ export async function runModelProperty<M extends object>(
     receiptTimeoutMs: params.receiptTimeoutMs,
     signal: controller.signal,
     commandsExecuted: 0,
+    events: new Map(),
   };
   try {
     if (options.replay) return await replayCommands(ctx, suite, system, options.replay);
@@ -105,9 +106,17 @@ async function checkProperty<M extends object>(
     };
   }
   if (!details.failed) {
+    const events = eventsMet(system);
     return {
       status: 'pass',
-      summary: `${suite.noun} matched the model through ${details.numRuns} runs (${system.commandsExecuted} commands), seed ${seed}`,
+      summary: `${suite.noun} matched the model through ${details.numRuns} runs (${system.commandsExecuted} commands), seed ${seed}${
+        events === undefined
+          ? ''
+          : `; ${Object.entries(events)
+              .map(([event, n]) => `${event} ×${n}`)
+              .join(', ')}`
+      }`,
+      ...(events === undefined ? {} : { evidence: { events } }),
       property: run,
     };
   }
@@ -154,6 +163,13 @@ async function checkProperty<M extends object>(
   };
 }
 
+/** The node-dependent cases the commands met (PropertySystem.events), if any. */
+function eventsMet(system: PropertySystem): Record<string, number> | undefined {
+  return system.events === undefined || system.events.size === 0
+    ? undefined
+    : Object.fromEntries(system.events);
+}
+
 /**
  * Runs a recorded sequence once, as asyncModelRun would (a command whose `check` is false on the
  * model is passed over), and reports the command that failed.
@@ -197,10 +213,11 @@ async function replayCommands<M extends object>(
       };
     }
   }
+  const events = eventsMet(system);
   return {
     status: 'pass',
     summary: `replay: all ${commands.length} recorded commands matched the ${suite.noun} model`,
-    evidence,
+    evidence: events === undefined ? evidence : { ...evidence, events },
     property: {
       ...run,
       commandsExecuted: system.commandsExecuted,

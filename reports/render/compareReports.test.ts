@@ -95,6 +95,37 @@ describe('compareReports', () => {
     );
   });
 
+  it("bins each report's stored latency histogram on one shared range, keeping every transaction", () => {
+    const model = compareReports(sampleComparison());
+    const [a, b] = model.load[0]!.cells;
+    const binsA = a!.latencyDistribution!;
+    const binsB = b!.latencyDistribution!;
+    expect(binsA).toHaveLength(24);
+    expect(binsB.map((x) => [x.fromMs, x.toMs])).toEqual(binsA.map((x) => [x.fromMs, x.toMs]));
+    // A recorded 180–1021 ms, B 700–3100 ms: the shared axis spans both.
+    expect(binsA[0]!.fromMs).toBeLessThan(200);
+    expect(binsA.at(-1)!.toMs).toBeGreaterThan(3000);
+    expect(binsA.reduce((n, x) => n + x.count, 0)).toBe(500);
+    expect(binsB.reduce((n, x) => n + x.count, 0)).toBe(100);
+    // Nothing of A lies above its own maximum, nothing of B below its minimum.
+    expect(binsA.filter((x) => x.fromMs > 1100).every((x) => x.count === 0)).toBe(true);
+    expect(binsB.filter((x) => x.toMs < 690).every((x) => x.count === 0)).toBe(true);
+  });
+
+  it('leaves the distribution undefined for a report whose histogram is empty or unreadable', () => {
+    const [a, b] = sampleComparison();
+    const broken = {
+      ...b,
+      results: b.results.map((r) =>
+        r.load ? { ...r, load: { ...r.load, latencyHistogram: 'not-hdr' } } : r,
+      ),
+    };
+    const cells = compareReports([a, broken]).load[0]!.cells;
+    expect(cells[0]?.latencyDistribution).toHaveLength(24);
+    expect(cells[1]?.latencyDistribution).toBeUndefined();
+    expect(cells[1]?.p95Ms).toBe(2480);
+  });
+
   it('refuses fewer than 2 or more than 8 reports', () => {
     expect(() => compareReports([sampleReport()])).toThrow(/2–8 reports, got 1/);
     expect(() => compareReports(Array.from({ length: 9 }, () => sampleReport()))).toThrow(/got 9/);

@@ -1,6 +1,12 @@
 import type { CheckStatus } from '#core/checks/CheckResultSchema.ts';
 import type { Report } from '#core/report/ReportSchema.ts';
 import type { ClauseVerdictValue, OverallVerdictValue } from '#core/scoring/ClauseVerdictSchema.ts';
+import { binLatencies } from './binLatencies.ts';
+import type { LatencyBin } from './latencyBins.ts';
+import { type LatencyValue, latencyValues } from './latencyValues.ts';
+
+/** Bins of an overlaid latency distribution: enough for its shape, few enough to read printed. */
+export const compareLatencyBinCount = 24;
 
 /** 2–8 reports: fewer is no comparison, more no longer fits a terminal or a printed page. */
 export const compareLimits = { min: 2, max: 8 } as const;
@@ -50,6 +56,16 @@ export interface CompareLoadCell {
   readonly p95Ms: number;
   readonly successRate: number;
   readonly harnessBottleneck: boolean;
+  /**
+   * The report's stored HDR histogram of inclusion latency, binned on the range shared by every
+   * report of the row (so the distributions overlay on one axis). Undefined when the report stored
+   * no readable histogram: the page then says so instead of drawing an invented one.
+   */
+  readonly latencyDistribution: readonly LatencyBin[] | undefined;
+  /*
+   * Throughput over time goes here once load results carry a per-second series (another change
+   * adds it to LoadMetrics): a field copied from the stored series, never derived from totals.
+   */
 }
 
 export interface CompareLoadRow {
@@ -151,24 +167,42 @@ function loadRows(reports: readonly Report[]): CompareLoadRow[] {
   const ids: string[] = [];
   for (const r of reports)
     for (const res of r.results) if (res.load && !ids.includes(res.checkId)) ids.push(res.checkId);
-  return ids.map((checkId) => ({
-    checkId,
-    catalogueId: reports.flatMap((r) => r.checks).find((c) => c.id === checkId)?.catalogueId ?? '?',
-    cells: reports.map((r): CompareLoadCell | undefined => {
+  return ids.map((checkId) => {
+    const found = reports.map((r) => {
       const res = r.results.find((x) => x.checkId === checkId);
-      const m = res?.load;
-      if (!res || !m) return undefined;
-      return {
-        status: res.status,
-        offered: offeredLoad(m.scenario),
-        committedTps: m.committedTps,
-        p50Ms: m.latency.p50Ms,
-        p95Ms: m.latency.p95Ms,
-        successRate: m.successRate,
-        harnessBottleneck: m.generator.harnessBottleneck,
-      };
-    }),
-  }));
+      return res?.load ? { res, m: res.load, values: latencyValues(res.load.latencyHistogram) } : undefined;
+    });
+    const range = sharedRange(found.flatMap((f) => (f?.values ? [f.values] : [])));
+    return {
+      checkId,
+      catalogueId: reports.flatMap((r) => r.checks).find((c) => c.id === checkId)?.catalogueId ?? '?',
+      cells: found.map((f): CompareLoadCell | undefined => {
+        if (f === undefined) return undefined;
+        const { res, m, values } = f;
+        return {
+          status: res.status,
+          offered: offeredLoad(m.scenario),
+          committedTps: m.committedTps,
+          p50Ms: m.latency.p50Ms,
+          p95Ms: m.latency.p95Ms,
+          successRate: m.successRate,
+          harnessBottleneck: m.generator.harnessBottleneck,
+          latencyDistribution:
+            values && range
+              ? binLatencies(values, range.fromMs, range.toMs, compareLatencyBinCount)
+              : undefined,
+        };
+      }),
+    };
+  });
+}
+
+/** The lowest and highest latency any of the reports recorded; undefined when none stored one. */
+function sharedRange(
+  lists: readonly (readonly LatencyValue[])[],
+): { fromMs: number; toMs: number } | undefined {
+  const all = lists.flat().map(([ms]) => ms);
+  return all.length === 0 ? undefined : { fromMs: Math.min(...all), toMs: Math.max(...all) };
 }
 
 function comparabilityWarnings(reports: readonly Report[], columns: readonly CompareColumn[]): string[] {

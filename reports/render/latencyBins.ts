@@ -1,5 +1,5 @@
-import { JsHistogram } from 'hdr-histogram-js';
-import { decodeHistogram } from '#load/histogramCodec.ts';
+import { binLatencies } from './binLatencies.ts';
+import { latencyValues } from './latencyValues.ts';
 
 export interface LatencyBin {
   readonly fromMs: number;
@@ -13,33 +13,8 @@ export interface LatencyBin {
  * or unreadable: the page then draws no distribution rather than an invented one.
  */
 export function latencyBins(base64: string, binCount = 24): LatencyBin[] | undefined {
-  let histogram: ReturnType<typeof decodeHistogram>;
-  try {
-    histogram = decodeHistogram(base64);
-  } catch {
-    return undefined;
-  }
-  if (!(histogram instanceof JsHistogram) || histogram.totalCount === 0) return undefined;
-  const values: [number, number][] = [];
-  const it = histogram.recordedValuesIterator;
-  it.reset();
-  while (it.hasNext()) {
-    const step = it.next();
-    values.push([histogram.medianEquivalentValue(step.valueIteratedTo) / 1_000, step.countAtValueIteratedTo]);
-  }
-  const min = Math.min(...values.map(([v]) => v));
-  const max = Math.max(...values.map(([v]) => v));
-  const span = max - min;
-  const count = span === 0 ? 1 : binCount;
-  const width = span === 0 ? 1 : span / count;
-  const bins = Array.from({ length: count }, (_, i) => ({
-    fromMs: min + i * width,
-    toMs: min + (i + 1) * width,
-    count: 0,
-  }));
-  for (const [v, n] of values) {
-    const i = Math.min(count - 1, Math.floor((v - min) / width));
-    bins[i]!.count += n;
-  }
-  return bins;
+  const values = latencyValues(base64);
+  if (values === undefined) return undefined;
+  const ms = values.map(([v]) => v);
+  return binLatencies(values, Math.min(...ms), Math.max(...ms), binCount);
 }

@@ -5,8 +5,14 @@
  * back to a generic family that may have none.
  */
 export const cjkFonts = `"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei","WenQuanYi Zen Hei"`;
-export const sansFontStack = `system-ui,-apple-system,"Segoe UI",${cjkFonts},sans-serif`;
-export const monoFontStack = `ui-monospace,Menlo,Consolas,"DejaVu Sans Mono","Noto Sans Mono CJK SC",${cjkFonts},monospace`;
+/**
+ * The package's own CJK font, a subset of Noto Sans SC that embedCjkFallbackFont puts into each
+ * written or served page. Named last, after the generic family, so that any CJK font the reader's
+ * machine has wins and this one draws only the characters nothing else on the machine can.
+ */
+export const cjkFallbackFontFamily = 'chaineval Noto Sans SC';
+export const sansFontStack = `system-ui,-apple-system,"Segoe UI",${cjkFonts},sans-serif,"${cjkFallbackFontFamily}"`;
+export const monoFontStack = `ui-monospace,Menlo,Consolas,"DejaVu Sans Mono","Noto Sans Mono CJK SC",${cjkFonts},monospace,"${cjkFallbackFontFamily}"`;
 
 /** The verdict and status colours every page uses, so a verdict reads the same on every page. */
 export const verdictColors = {

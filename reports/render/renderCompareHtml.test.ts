@@ -33,6 +33,45 @@ describe('renderCompareHtml', () => {
     expect(html).not.toMatch(/<script|<link|src="http|href="http|url\(/i);
   });
 
+  it("overlays the reports' latency distributions in one SVG: a step line and a p95 mark per report, distinct dashes, a legend", () => {
+    const html = renderCompareHtml(compareReports(sampleComparison()));
+    const svg = /<svg class="chart overlay"[\s\S]*?<\/svg>/.exec(html)?.[0] ?? '';
+    expect(svg).toContain('aria-label="确认时延分布对比 Inclusion latency distributions');
+    const lines = [...svg.matchAll(/<polyline class="series s(\d)" points="([^"]+)"([^>]*)>/g)];
+    expect(lines.map((m) => m[1])).toEqual(['0', '1']);
+    // 24 bins → 2 points per bin plus the two feet on the axis.
+    for (const m of lines) expect(m[2]!.split(' ')).toHaveLength(50);
+    // Greyscale print: A solid, B dashed, in different colours.
+    expect(lines[0]![3]).not.toContain('stroke-dasharray');
+    expect(lines[1]![3]).toContain('stroke-dasharray="8 4"');
+    expect(lines[0]![3]).not.toBe(lines[1]![3]);
+    expect(svg).toMatch(/<line class="p95 s0"[^>]*\/><text [^>]*>A p95<\/text>/);
+    expect(svg).toMatch(/<line class="p95 s1"[^>]*\/><text [^>]*>B p95<\/text>/);
+    expect(svg).toContain('>A — p95 812 ms</text>');
+    expect(svg).toContain('>B — p95 2480 ms</text>');
+  });
+
+  it('says "no distribution stored" for a report without a readable histogram and draws nothing for it', () => {
+    const [a, b] = sampleComparison();
+    const bare = {
+      ...b,
+      results: b.results.map((r) => (r.load ? { ...r, load: { ...r.load, latencyHistogram: '' } } : r)),
+    };
+    const html = renderCompareHtml(compareReports([a, bare]));
+    const svg = /<svg class="chart overlay"[\s\S]*?<\/svg>/.exec(html)?.[0] ?? '';
+    expect(svg).toContain('class="muted">B — no distribution stored</text>');
+    expect(svg).not.toContain('class="series s1"');
+    expect(svg).not.toContain('class="p95 s1"');
+    expect(svg).toContain('class="series s0"');
+  });
+
+  it('draws no overlay when only one report holds the load check', () => {
+    const [a, b] = sampleComparison();
+    const noLoad = { ...b, results: b.results.filter((r) => !r.load) };
+    const html = renderCompareHtml(compareReports([a, noLoad]));
+    expect(html).not.toContain('class="chart overlay"');
+  });
+
   it('escapes everything that comes from a report', () => {
     const html = renderCompareHtml(compareReports(sampleComparison()));
     expect(html).not.toContain('<b>2.1</b>');

@@ -1,7 +1,9 @@
 import { clauseVerdictLabels, overallVerdictLabels } from '#core/scoring/ClauseVerdictSchema.ts';
 import { type Bilingual, bilingual } from './bilingual.ts';
 import type { CompareColumn, CompareLoadRow, CompareModel } from './compareReports.ts';
+import { compareSeriesStyles } from './compareSeriesStyles.ts';
 import { escapeHtml as e } from './escapeHtml.ts';
+import { latencyOverlayChart } from './latencyOverlayChart.ts';
 import type { ReportLang } from './ReportLangSchema.ts';
 import { renderPage } from './renderPage.ts';
 
@@ -15,7 +17,7 @@ export interface RenderCompareHtmlOptions {
  * reader must know what is not like for like before reading a number), the reports with score and
  * coverage and their deltas against A, clauses and checks side by side with the rows where the
  * reports disagree marked, and load figures with inline SVG bars of p95 latency and committed
- * throughput. Self-contained (renderPage); every value is escaped (client versions and summaries
+ * throughput and the reports' latency distributions overlaid. Self-contained (renderPage); every value is escaped (client versions and summaries
  * come from the targets), control characters made visible.
  */
 export function renderCompareHtml(model: CompareModel, options: RenderCompareHtmlOptions = {}): string {
@@ -68,7 +70,7 @@ ${reportsTable(model.columns, t)}
 </section>
 <section class="part">
 <h2>${t('负载指标', 'Load figures')}</h2>
-${model.load.length === 0 ? '<p class="muted">none of the reports holds load figures</p>' : model.load.map((r) => loadSection(r, model.columns)).join('\n')}
+${model.load.length === 0 ? '<p class="muted">none of the reports holds load figures</p>' : model.load.map((r) => loadSection(r, model.columns, t)).join('\n')}
 </section>
 </main>`;
   return renderPage({ lang, title, css, body });
@@ -98,7 +100,7 @@ function reportsTable(columns: readonly CompareColumn[], t: Bilingual): string {
 <tbody>${rows.join('\n')}</tbody></table>`;
 }
 
-function loadSection(row: CompareLoadRow, columns: readonly CompareColumn[]): string {
+function loadSection(row: CompareLoadRow, columns: readonly CompareColumn[], t: Bilingual): string {
   const base = row.cells[0];
   const figure = (
     label: string,
@@ -124,7 +126,17 @@ ${figure('latency p95', (c) => c.p95Ms, ' ms')}
 <tr><th>success rate</th>${row.cells.map((c) => `<td>${c === undefined ? '—' : percent(c.successRate)}</td>`).join('')}</tr>
 </tbody></table>`;
   return `<section class="load"><h3>${e(row.catalogueId)} <code>${e(row.checkId)}</code></h3>${table}
-<div class="charts">${barChart('p95 latency, ms (shorter is better)', row, columns, (c) => c.p95Ms, ' ms')}${barChart('committed throughput, tx/s (longer is better)', row, columns, (c) => c.committedTps, ' tx/s')}</div></section>`;
+<div class="charts">${barChart('p95 latency, ms (shorter is better)', row, columns, (c) => c.p95Ms, ' ms')}${barChart('committed throughput, tx/s (longer is better)', row, columns, (c) => c.committedTps, ' tx/s')}</div>
+<div class="charts">${latencyOverlayChart(row, columns, t)}${throughputOverTimeChart(row)}</div></section>`;
+}
+
+/**
+ * The place for throughput over time, one line per report (issue 11, deliverable 3). Load results
+ * do not carry a per-second series yet (another change adds one to LoadMetrics); until the compare
+ * model copies it into CompareLoadCell this draws nothing rather than a series made up from totals.
+ */
+function throughputOverTimeChart(_row: CompareLoadRow): string {
+  return '';
 }
 
 /** One horizontal bar per report; a report without figures gets a labelled empty row. */
@@ -169,12 +181,10 @@ function round1(n: number): number {
   return Math.round(n * 10) / 10;
 }
 
-const palette = ['#0969da', '#bf3989', '#1a7f37', '#9a6700', '#8250df', '#cf222e', '#57606a', '#0550ae'];
-
 /** The comparison's own rules; the shared ones (fonts, wrapping, verdict colours, print) are in pageCss. */
 const css = `
 .warnings{border:2px solid #9a6700;border-radius:6px;padding:4px 16px;margin:16px 0;background:#fff8c5}.warnings h2{border:0;margin:8px 0;color:#9a6700}.ok{color:#1a7f37}
 tr.differs td{background:#fff8c5}.mark{color:#9a6700;font-weight:700}
 .load{border:1px solid #d0d7de;border-radius:6px;padding:4px 16px;margin:12px 0}.charts{display:flex;flex-wrap:wrap;gap:16px}
-${palette.map((color, i) => `.chart .b${i}{fill:${color}}`).join('')}
+${compareSeriesStyles.map(({ colour }, i) => `.chart .b${i}{fill:${colour}}`).join('')}
 `;

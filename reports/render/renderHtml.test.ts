@@ -91,10 +91,10 @@ describe('renderHtml', () => {
     expect(html).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
   });
 
-  it('names the common CJK fonts before the generic family, and prints section by section', () => {
+  it('names the common CJK fonts before the generic family and its own fallback last, and prints section by section', () => {
     const html = renderHtml(sampleReport());
     expect(html).toMatch(
-      /font:15px\/1\.5 [^;]*"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei","WenQuanYi Zen Hei",sans-serif;/,
+      /font:15px\/1\.5 [^;]*"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei","WenQuanYi Zen Hei",sans-serif,"chaineval Noto Sans SC";/,
     );
     expect(html).toContain('@media print{');
     expect(html).toContain('section.part{break-before:page}');

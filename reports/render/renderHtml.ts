@@ -1,7 +1,6 @@
 import type { CheckMeta } from '#core/checks/CheckMetaSchema.ts';
 import type { CheckResult } from '#core/checks/CheckResultSchema.ts';
 import type { LoadMetrics } from '#core/checks/LoadMetricsSchema.ts';
-import type { PropertyRun } from '#core/checks/PropertyRunSchema.ts';
 import { modalLabels } from '#core/profile/ClauseSchema.ts';
 import type { Report } from '#core/report/ReportSchema.ts';
 import { type RpcTranscript, transcriptLimits } from '#core/run/rpcTranscript.ts';
@@ -11,8 +10,10 @@ import { capacityStepsChart } from './capacityStepsChart.ts';
 import { clauseAreaChart } from './clauseAreaChart.ts';
 import { escapeHtml as e } from './escapeHtml.ts';
 import { latencyHistogramChart } from './latencyHistogramChart.ts';
+import { loadSeriesChart } from './loadSeriesChart.ts';
 import type { ReportLang } from './ReportLangSchema.ts';
 import { renderPage } from './renderPage.ts';
+import { renderPropertyRun } from './renderPropertyRun.ts';
 
 export interface RenderHtmlOptions {
   /** @default 'both' */
@@ -159,7 +160,7 @@ function checkSection(
   parts.push(jsonDetails(t('证据', 'Evidence'), result.evidence, false));
   if (result.kind === 'load') parts.push(capacityStepsChart(result.actual, t));
   if (result.transcript) parts.push(transcriptDetails(result.transcript, t));
-  if (result.property) parts.push(propertySection(result.property, t));
+  parts.push(renderPropertyRun(result, report.reportId, t));
   if (result.load) parts.push(loadSection(result.load, parameters, t));
   parts.push('</section>');
   return parts.filter((p) => p !== '').join('\n');
@@ -185,22 +186,6 @@ function jsonDetails(label: string, value: unknown, open: boolean): string {
   if (value === undefined) return '';
   const text = JSON.stringify(value, null, 2) ?? String(value);
   return `<details${open ? ' open' : ''}><summary>${e(label)}</summary><pre>${e(text)}</pre></details>`;
-}
-
-function propertySection(run: PropertyRun, t: Bilingual): string {
-  const rows: [string, string][] = [
-    ['seed', String(run.seed)],
-    ['path', run.path ?? '—'],
-    ['runs', String(run.numRuns)],
-    ['commands executed', String(run.commandsExecuted)],
-  ];
-  if (run.failure !== undefined) rows.push(['failure', run.failure]);
-  const replay = `<p class="muted">Replay: fast-check <code>{ seed: ${run.seed}${run.path === undefined ? '' : `, path: "${e(run.path)}"`} }</code></p>`;
-  const counterexample =
-    run.counterexample === undefined
-      ? ''
-      : `<h4>${t('反例', 'Counterexample (shrunk)')}</h4><ol class="mono">${run.counterexample.map((c) => `<li>${e(c)}</li>`).join('')}</ol>`;
-  return `<h4>${t('性质测试', 'Property run')}</h4>${keyValueTable(rows)}${replay}${counterexample}`;
 }
 
 function loadSection(m: LoadMetrics, parameters: Report['parameters'], t: Bilingual): string {
@@ -231,7 +216,7 @@ function loadSection(m: LoadMetrics, parameters: Report['parameters'], t: Biling
   ];
   const bound = parameters.loadLatencyP95MaxMs;
   const p95BoundMs = typeof bound === 'number' && Number.isFinite(bound) ? bound : undefined;
-  return `<h4>${t('负载指标', 'Load metrics')}</h4>${keyValueTable(rows)}<div class="charts">${latencyChart(m, p95BoundMs)}${latencyHistogramChart(m.latencyHistogram, p95BoundMs, t)}</div>`;
+  return `<h4>${t('负载指标', 'Load metrics')}</h4>${keyValueTable(rows)}<div class="charts">${latencyChart(m, p95BoundMs)}${latencyHistogramChart(m.latencyHistogram, p95BoundMs, t)}${loadSeriesChart(m.series, p95BoundMs, t)}</div>`;
 }
 
 /** Horizontal bars of the latency percentiles, with the profile's p95 bound as a dashed line. */

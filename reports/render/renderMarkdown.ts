@@ -2,11 +2,13 @@ import { modalLabels } from '#core/profile/ClauseSchema.ts';
 import type { Report } from '#core/report/ReportSchema.ts';
 import { clauseVerdictLabels, overallVerdictLabels } from '#core/scoring/ClauseVerdictSchema.ts';
 import { escapeMarkdown } from './escapeMarkdown.ts';
+import { renderPropertyRunMarkdown } from './renderPropertyRunMarkdown.ts';
 
 /**
  * The report as Markdown for a bid document: the verdict and what it rests on first (profile,
  * target fingerprint, score and coverage, reasons), then every clause bilingually with its verdict,
- * the checks that failed or could not decide, and load figures. GitHub-flavoured tables; every
+ * the checks that failed or could not decide (a failed property with its shrunk counterexample and
+ * the `chaineval replay` line that reruns it), and load figures. GitHub-flavoured tables; every
  * string is escaped, so nothing from the target becomes markup.
  */
 export function renderMarkdown(report: Report): string {
@@ -76,6 +78,8 @@ export function renderMarkdown(report: Report): string {
       out.push(
         `- **${m(c.catalogueId)} ${m(c.id)}** ${m(c.title.zh)} / ${m(c.title.en)} (clauses ${c.clauseIds.map(m).join(', ')}): ${m(results.get(c.id)?.summary ?? '')}`,
       );
+      const result = results.get(c.id);
+      if (result) out.push(...renderPropertyRunMarkdown(result, report.reportId));
     }
   };
   section('## 不通过的检查 Failed checks', 'fail');

@@ -35,6 +35,10 @@ export function sampleComparison(): [Report, Report] {
           acceptedTps: 20,
           committedTps: 19.5,
           latency: { ...r.load.latency, count: 100, p50Ms: 1210, p95Ms: 2480, p99Ms: 2900, maxMs: 3100 },
+          // B's own 100 latencies (µs, 700–3100 ms, shaped like the percentiles above), so the
+          // comparison overlays two different distributions.
+          latencyHistogram:
+            'HISTFAAAAFZ4nJNpmSzMwMBwioGBgZGBgYGZAQIYwaT9//8w/sGljEyqTMpMqjggcTLyTIJIkB+FB4LKTMZMpkymYBKGUXn45A2ZJKFQHI2WZHJnKmUqB2MAr9QWLg==',
         },
       };
     }

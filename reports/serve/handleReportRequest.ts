@@ -4,6 +4,7 @@ import { OverallVerdictValueSchema } from '#core/scoring/ClauseVerdictSchema.ts'
 import type { ResultStore } from '#core/store/ResultStore.ts';
 import { compareLimits, compareReports } from '../render/compareReports.ts';
 import { escapeHtml } from '../render/escapeHtml.ts';
+import { embedCjkFallbackFont } from '../render/fonts/embedCjkFallbackFont.ts';
 import type { ReportLang } from '../render/ReportLangSchema.ts';
 import { renderCompareHtml } from '../render/renderCompareHtml.ts';
 import { renderHtml } from '../render/renderHtml.ts';
@@ -64,7 +65,9 @@ export async function handleReportRequest(
     }
     const url = new URL(request.url ?? '/', 'http://serve.invalid');
     const body = await route(url, context);
-    send(response, 200, body.type, body.text, head);
+    // Every page carries its own CJK font subset, so Chinese renders on a machine without one.
+    const text = body.type.startsWith('text/html') ? await embedCjkFallbackFont(body.text) : body.text;
+    send(response, 200, body.type, text, head);
   } catch (error) {
     const status = error instanceof HttpRefusal ? error.status : 500;
     const message =
@@ -163,7 +166,7 @@ function send(response: ServerResponse, status: number, type: string, text: stri
     'x-frame-options': 'DENY',
     'referrer-policy': 'no-referrer',
     'content-security-policy':
-      "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; frame-ancestors 'none'",
+      "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; form-action 'self'; frame-ancestors 'none'",
   });
   response.end(head ? undefined : body);
 }

@@ -11,13 +11,19 @@ import { handler as readHandler } from '../../lambdas/apiRead/handler.ts';
 import { handler as startHandler } from '../../lambdas/apiStart/handler.ts';
 import { putReportFiles } from '../../lambdas/finalize/putReportFiles.ts';
 import { type S3Stub, startS3Stub } from '../support/cloud/startS3Stub.ts';
+import {
+  type SecretsManagerStub,
+  startSecretsManagerStub,
+} from '../support/cloud/startSecretsManagerStub.ts';
 import { type StepFunctionsStub, startStepFunctionsStub } from '../support/cloud/startStepFunctionsStub.ts';
 import { openTestStore, type TestStore } from '../support/openTestStore.ts';
 
 /**
  * The HTTP API's handlers (issue 10, deliverable 2) against DynamoDB Local: reads of a report the
- * CLI stored, and starts whose StartExecution goes through the SDK to a Step Functions stub (no local
- * implementation of that API exists; emulated: the service's answer, incl. ExecutionAlreadyExists).
+ * CLI stored, and starts whose StartExecution goes through the SDK to a Step Functions stub and whose
+ * target URL is stored with CreateSecret through the SDK to a Secrets Manager stub (no local
+ * implementation of either API exists; emulated: the services' answers, incl. ExecutionAlreadyExists
+ * and ResourceExistsException).
  */
 const stateMachineArn = 'arn:aws:states:us-east-1:123456789012:stateMachine:Evaluation';
 const reportBucketName = 'chaineval-reports-api';
@@ -43,6 +49,7 @@ describe('HTTP API handlers against DynamoDB Local', () => {
   let store: TestStore;
   let sfn: StepFunctionsStub;
   let s3: S3Stub;
+  let secrets: SecretsManagerStub;
   let reportId: string;
 
   beforeAll(async () => {
@@ -51,7 +58,10 @@ describe('HTTP API handlers against DynamoDB Local', () => {
     store = await openTestStore(dynamoEndpoint, 'api');
     sfn = await startStepFunctionsStub();
     s3 = await startS3Stub();
+    secrets = await startSecretsManagerStub({});
     Object.assign(process.env, {
+      AWS_ENDPOINT_URL_SECRETS_MANAGER: secrets.endpoint,
+      CHAINEVAL_RUN_SECRET_PREFIX: 'chaineval/targets/runs/',
       AWS_ENDPOINT_URL_S3: s3.endpoint,
       CHAINEVAL_REPORT_BUCKET: reportBucketName,
       AWS_REGION: 'us-east-1',
@@ -98,7 +108,7 @@ describe('HTTP API handlers against DynamoDB Local', () => {
 
   afterAll(async () => {
     process.env = savedEnv;
-    await Promise.allSettled([anvil?.stop(), store?.close(), sfn?.close(), s3?.close()]);
+    await Promise.allSettled([anvil?.stop(), store?.close(), sfn?.close(), s3?.close(), secrets?.close()]);
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
@@ -116,12 +126,33 @@ describe('HTTP API handlers against DynamoDB Local', () => {
     expect(first.statusCode, first.body).toBe(202);
     const { runId } = bodyOf(first);
     expect(bodyOf(first)).toEqual({ runId, statusPath: `/evaluations/${runId}`, started: true });
+    // The execution input names the run's URL secret; the URL itself is in the secret, not the input.
+    const { targetUrl, ...reference } = request;
+    const targetUrlSecretId = `chaineval/targets/runs/${runId}/target-url`;
     expect(sfn.calls.at(-1)).toMatchObject({
       stateMachineArn,
       name: runId,
-      input: { ...request, runId, parameters: {}, skip: [], loadShards: 1, attestations: [] },
+      input: {
+        ...reference,
+        runId,
+        targetUrlSecretId,
+        parameters: {},
+        skip: [],
+        loadShards: 1,
+        attestations: [],
+      },
       authorization: expect.stringMatching(/^AWS4-HMAC-SHA256 Credential=ASIALOCALEXECUTIONROLE\//),
     });
+    expect(JSON.stringify(sfn.calls.at(-1)?.input)).not.toContain(targetUrl);
+    expect(secrets.secrets.get(targetUrlSecretId)).toEqual({
+      value: targetUrl,
+      tags: [{ Key: 'chaineval:runId', Value: runId }],
+    });
+    const creates = secrets.requests.filter((r) => r.target === 'secretsmanager.CreateSecret');
+    expect(creates).toHaveLength(1);
+    expect(String(creates[0]?.headers.authorization)).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=ASIALOCALEXECUTIONROLE\//,
+    );
 
     // The client's retry: same key, same body → the same run, not a second one.
     const retry = await startHandler(
@@ -130,6 +161,9 @@ describe('HTTP API handlers against DynamoDB Local', () => {
     expect(retry.statusCode, retry.body).toBe(200);
     expect(bodyOf(retry)).toEqual({ runId, statusPath: `/evaluations/${runId}`, started: false });
     expect(new Set(sfn.calls.map((c) => c.name)).size).toBe(sfn.calls.length - 1);
+    // Its secret was found in place ("already exists"), not made twice.
+    expect(secrets.requests.filter((r) => r.target === 'secretsmanager.CreateSecret')).toHaveLength(2);
+    expect([...secrets.secrets.keys()]).toEqual([targetUrlSecretId]);
 
     // The key reused for another request is the client's mistake.
     const reused = await startHandler(
@@ -178,11 +212,14 @@ describe('HTTP API handlers against DynamoDB Local', () => {
     ],
   ])('POST /evaluations refuses bad input with one line (%o)', async (headers, body, message) => {
     const calls = sfn.calls.length;
+    const secretCalls = secrets.requests.length;
     const answer = await startHandler(apiEvent('POST', '/evaluations', { headers, body }));
     expect(answer.statusCode, answer.body).toBe(400);
     expect(bodyOf(answer).error).toMatch(message);
     expect(String(bodyOf(answer).error)).not.toContain('\n');
     expect(sfn.calls.length).toBe(calls);
+    // Refused before its URL was stored.
+    expect(secrets.requests.length).toBe(secretCalls);
   });
 
   it('GET /evaluations/{id} tells status and progress of a stored run', async () => {

@@ -115,7 +115,7 @@ describe('chaineval CLI against real chains and DynamoDB Local', () => {
     const report = ReportSchema.parse(JSON.parse(await readFile(join(out, id!, 'report.json'), 'utf8')));
     expect(report.profile.id).toBe('quick');
     expect(report.run.status).toBe('complete');
-    expect(report.run.plannedSteps).toEqual(['prepare', 'conformance', 'property', 'finalize']);
+    expect(report.run.plannedSteps).toEqual(['prepare', 'conformance', 'property', 'disruptive', 'finalize']);
     expect(report.checks.filter((c) => c.kind === 'load')).toEqual([]);
     expect(report.results.filter((r) => r.kind === 'load' || r.checkId.startsWith('perf-'))).toEqual([]);
     expect(report.results.map((r) => r.checkId)).toContain('property-transfer-model');

@@ -2,6 +2,8 @@ import { createPublicKey, randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ScanCommand, type ScanCommandOutput } from '@aws-sdk/client-dynamodb';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { CliIo } from '#cli/CliIo.ts';
 import { anvilDevPrivateKey, type RunningAnvil, startAnvil } from '#cli/embedded/startAnvil.ts';
@@ -12,6 +14,7 @@ import type { LoadScenarioPlan } from '#core/run/RunPlanSchema.ts';
 import type { StoredRun } from '#core/store/ResultStore.ts';
 import { keyIdOf } from '#reports/seal/keyIdOf.ts';
 import { asSealStore } from '#reports/store/asSealStore.ts';
+import { storeTargetUrl } from '../../lambdas/apiStart/storeTargetUrl.ts';
 import {
   type LocalExecution,
   type LocalServices,
@@ -34,9 +37,12 @@ import { openTestStore, type TestStore } from '../support/openTestStore.ts';
  * from the template), against an anvil and the e2e project's DynamoDB Local. The verdicts must be
  * those of the CLI running the same plan (same profile, parameters and seed) on another fresh anvil.
  *
+ * The target URL is stored first as the run's own secret with the API's storeTargetUrl (CreateSecret
+ * through the SDK), and the execution input names that secret, as the API's start function does.
+ *
  * Emulated, because nothing local implements them (toolchain.md): Step Functions (the emulator; its
  * `run()` stands in for StartExecution), the Lambda service's invoke envelope and timeouts, Secrets
- * Manager (an HTTP stub answering GetSecretValue), KMS (an HTTP stub answering GetPublicKey and Sign
+ * Manager (an HTTP stub answering GetSecretValue, CreateSecret and DeleteSecret), KMS (an HTTP stub answering GetPublicKey and Sign
  * with a P-256 key made for the test) and S3 (an HTTP stub accepting PutObject). For each, the
  * handler and the bundled SDK's signed request are real up to the stub.
  */
@@ -45,6 +51,9 @@ import { openTestStore, type TestStore } from '../support/openTestStore.ts';
 const profile = 'quick';
 const parameters = { propertySeed: 20261130 };
 const keySecretId = 'chaineval/targets/local-anvil';
+/** The stack's default target secret prefix + `runs/` (ChainevalStack: the API's URL secrets). */
+const runSecretPrefix = 'chaineval/targets/runs/';
+const urlSecretIdOf = (runId: string) => `${runSecretPrefix}${runId}/target-url`;
 /** The report signing key as the stack's `ReportSigningKey` would be deployed (its ARN, the KMS stub's key). */
 const reportSigningKeyArn = 'arn:aws:kms:us-east-1:123456789012:key/0b5e7c1e-5ea1-4e00-8000-000000000001';
 const reportBucketName = 'chaineval-reports-local';
@@ -139,6 +148,34 @@ describe('the cloud state machine, executed locally on its real bundles', () => 
     s3Endpoint: s3.endpoint,
     reportBucketName,
   });
+
+  /**
+   * Starts a run as the API does: the target URL into the run's own secret (storeTargetUrl, the API's
+   * code, through the SDK to the stub), then the execution with only that secret's name.
+   */
+  async function runWithUrlSecret(
+    input: { runId: string; targetUrl: string } & Record<string, unknown>,
+    options?: Parameters<typeof runLocalExecution>[3],
+  ): Promise<LocalExecution> {
+    const { targetUrl, ...rest } = input;
+    const client = new SecretsManagerClient({
+      endpoint: secrets.endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'ASIALOCALAPISTART', secretAccessKey: 'local-secret-access-key' },
+    });
+    try {
+      const targetUrlSecretId = await storeTargetUrl({
+        client,
+        runSecretPrefix,
+        runId: input.runId,
+        targetUrl,
+        fresh: true,
+      });
+      return await runLocalExecution(app, services(), { ...rest, targetUrlSecretId }, options);
+    } finally {
+      client.destroy();
+    }
+  }
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'chaineval-cloud-'));
@@ -238,7 +275,7 @@ describe('the cloud state machine, executed locally on its real bundles', () => 
 
   it('stores a complete report with the same verdicts as the CLI run of the same plan', async () => {
     const runId = newRunId();
-    const execution: LocalExecution = await runLocalExecution(app, services(), {
+    const execution: LocalExecution = await runWithUrlSecret({
       runId,
       profile,
       parameters,
@@ -251,21 +288,30 @@ describe('the cloud state machine, executed locally on its real bundles', () => 
 
     // Every step ran on its own bundle from this synth, on the runtime the template declares.
     expect(execution.invocations.map((i) => i.state).sort()).toEqual(
-      ['Conformance', 'Finalize', 'Plan', 'Property'].sort(),
+      ['Conformance', 'Disruptive', 'Finalize', 'Plan', 'Property'].sort(),
     );
     for (const invocation of execution.invocations) {
       expect(invocation.bundlePath.startsWith(join(dir, 'cdk.out', 'asset.'))).toBe(true);
       expect(invocation.runtime).toBe('nodejs22.x');
     }
-    // The key was fetched through the SDK, signed, by name; it never travelled in a state payload or a log line.
+    // The key and the URL were fetched through the SDK, signed, by name; the key never travelled in a
+    // state payload or a log line. Each step process read the URL once (fetchTargetUrl's cache).
     const fetches = secrets.requests.filter((r) => r.target === 'secretsmanager.GetSecretValue');
-    expect(fetches.length).toBeGreaterThanOrEqual(3);
-    for (const f of fetches) {
-      expect(f.body).toEqual({ SecretId: keySecretId });
+    const keyFetches = fetches.filter((f) => (f.body as { SecretId?: string }).SecretId === keySecretId);
+    const urlFetches = fetches.filter(
+      (f) => (f.body as { SecretId?: string }).SecretId === urlSecretIdOf(runId),
+    );
+    expect(keyFetches.length).toBeGreaterThanOrEqual(3);
+    // Once per step process that connects (every invocation but finalize's): fetchTargetUrl caches
+    // per container, and finalize never reads it.
+    expect(urlFetches).toHaveLength(execution.invocations.filter((i) => i.state !== 'Finalize').length);
+    for (const f of [...keyFetches, ...urlFetches]) {
       expect(String(f.headers.authorization)).toMatch(
         /^AWS4-HMAC-SHA256 Credential=ASIALOCALEXECUTIONROLE\//,
       );
     }
+    // The run is over: finalize scheduled its URL secret's deletion, with the recovery window.
+    expect(secrets.secrets.get(urlSecretIdOf(runId))?.deletion).toEqual({ recoveryWindowInDays: 7 });
     const keyHex = anvilDevPrivateKey.slice(2);
     expect(JSON.stringify(execution.events)).not.toContain(keyHex);
     expect(execution.logs.join('\n')).not.toContain(keyHex);
@@ -319,7 +365,7 @@ describe('the cloud state machine, executed locally on its real bundles', () => 
     const cliLoadChain = await startAnvil();
     try {
       const runId = newRunId();
-      const execution = await runLocalExecution(app, services(), {
+      const execution = await runWithUrlSecret({
         runId,
         profile: 'jrt-0193-2020',
         parameters: shortLoad,
@@ -428,9 +474,7 @@ describe('the cloud state machine, executed locally on its real bundles', () => 
     let stopping: Promise<void> | undefined;
     const runId = newRunId();
     const signsBefore = kms.requests.filter((r) => r.target === 'TrentService.Sign').length;
-    const execution = await runLocalExecution(
-      app,
-      services(),
+    const execution = await runWithUrlSecret(
       { runId, profile, parameters, targetUrl: doomed.url, keySecretId },
       {
         // Finalize runs again after it succeeded (a Retry after a lost answer): it must not seal twice.
@@ -473,8 +517,11 @@ describe('the cloud state machine, executed locally on its real bundles', () => 
 
   it('refuses a link-local target in the plan step, before its key is read, and ends with that reason', async () => {
     const runId = newRunId();
-    const keyReadsBefore = secrets.requests.length;
-    const execution = await runLocalExecution(app, services(), {
+    const keyReads = () =>
+      secrets.requests.filter((r) => (r.body as { SecretId?: string } | undefined)?.SecretId === keySecretId)
+        .length;
+    const keyReadsBefore = keyReads();
+    const execution = await runWithUrlSecret({
       runId,
       profile,
       targetUrl: 'http://169.254.169.254/latest/meta-data',
@@ -486,12 +533,16 @@ describe('the cloud state machine, executed locally on its real bundles', () => 
       /^run \S+ did not start: TargetNotAllowedError: target host "169\.254\.169\.254" is a link-local \(RFC 3927\) address/,
     );
     expect(execution.invocations.map((i) => i.state)).toEqual(['Plan', 'Finalize']);
-    expect(secrets.requests.length).toBe(keyReadsBefore);
+    expect(keyReads()).toBe(keyReadsBefore);
+    // A run that never started still has its URL secret deleted.
+    expect(secrets.secrets.get(urlSecretIdOf(runId))?.deletion).toEqual({ recoveryWindowInDays: 7 });
     expect(await store.store.getRun(runId)).toBeNull();
   }, 300_000);
 
-  it('keeps a token in the target URL out of stored results, report files, logs and every payload but the target reference', async () => {
-    // A hosted-provider style endpoint: its credential in the path and in the query.
+  it('keeps the target URL and its user info, path token and query out of every state payload, log line, table item and report file', async () => {
+    // A hosted-provider style endpoint: its credentials in the user info, the path and the query.
+    const user = `user${randomBytes(6).toString('hex')}`;
+    const password = `pw${randomBytes(12).toString('hex')}`;
     const pathToken = `tok${randomBytes(16).toString('hex')}`;
     const queryToken = `qs-${randomBytes(8).toString('hex')}`;
     const chain = await startAnvil();
@@ -499,9 +550,9 @@ describe('the cloud state machine, executed locally on its real bundles', () => 
     try {
       // The proxy quotes the URL in every JSON-RPC error it relays, as some providers do: without
       // the scrubbing store the token lands in check evidence (seen failing so, deliberately).
-      const targetUrl = `${proxy.origin}/v3/${pathToken}?apikey=${queryToken}`;
+      const targetUrl = `http://${user}:${password}@${proxy.origin.slice('http://'.length)}/v3/${pathToken}?apikey=${queryToken}`;
       const runId = newRunId();
-      const execution = await runLocalExecution(app, services(), {
+      const execution = await runWithUrlSecret({
         runId,
         profile,
         parameters,
@@ -511,29 +562,44 @@ describe('the cloud state machine, executed locally on its real bundles', () => 
       });
       const diagnostics = `${execution.error ?? ''} ${execution.cause ?? ''}\n${execution.logs.slice(-40).join('\n')}`;
       expect(execution.status, diagnostics).toBe('SUCCEEDED');
-      // Not vacuous: the harness spoke to the target through the URL as given, token and all.
+      // Not vacuous: the harness spoke to the target through the URL as given, credentials and all.
       expect(proxy.paths.length).toBeGreaterThan(10);
       expect(new Set(proxy.paths)).toEqual(new Set([`/v3/${pathToken}?apikey=${queryToken}`]));
+      expect(new Set(proxy.authorizations)).toEqual(
+        new Set([`Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`]),
+      );
 
-      const stored = JSON.stringify([
-        await store.store.getRun(runId),
-        await store.store.getReport(runId),
-        await asSealStore(store.store).getSeal(runId),
-      ]);
+      // Every item of the table (this run's and every other this file stored), read raw.
+      const items: unknown[] = [];
+      let startKey: ScanCommandOutput['LastEvaluatedKey'];
+      for (let page = 0; page < 100; page += 1) {
+        const scan: ScanCommandOutput = await store.client.send(
+          new ScanCommand({ TableName: store.tableName, ExclusiveStartKey: startKey }),
+        );
+        items.push(...(scan.Items ?? []));
+        startKey = scan.LastEvaluatedKey;
+        if (startKey === undefined) break;
+      }
+      expect(startKey, 'the scan did not finish in 100 pages').toBeUndefined();
+      const table = JSON.stringify(items);
+      expect(table).toContain(runId);
       const files = s3.puts.filter((p) => p.key.startsWith(`reports/${runId}/`));
       expect(files).toHaveLength(3);
       const logs = execution.logs.join('\n');
       expect(logs).toContain(runId);
-      // The URL itself travels only in the target reference the caller gave (the execution input,
-      // and `target.url` from state to state, which the steps connect with); nothing any step
-      // produced (outputs, results, causes) carries it or its tokens.
-      const payloads = JSON.stringify(execution.events).split(JSON.stringify(targetUrl)).join('""');
-      // Booleans, so a failure names where the token leaked without printing it all.
-      for (const token of [pathToken, queryToken]) {
-        expect(stored.includes(token), 'token in the store').toBe(false);
-        for (const f of files) expect(f.body.includes(token), `token in ${f.key}`).toBe(false);
-        expect(logs.includes(token), 'token in the logs').toBe(false);
-        expect(payloads.includes(token), 'token in a state payload').toBe(false);
+      // Every event of the execution: the execution input, each state's input and output, each
+      // Task's parameters and result, each failure's cause. The target reference names the secret.
+      const payloads = JSON.stringify(execution.events);
+      expect(payloads).toContain(urlSecretIdOf(runId));
+      expect(execution.events.length).toBeGreaterThan(10);
+      // Booleans, so a failure names where a secret leaked without printing it all.
+      // (Host and port are not secret: the report names the endpoint without its credentials.)
+      for (const secret of [user, password, pathToken, queryToken, targetUrl]) {
+        expect(table.includes(secret), 'target URL or its secret in the table').toBe(false);
+        for (const f of files)
+          expect(f.body.includes(secret), `target URL or its secret in ${f.key}`).toBe(false);
+        expect(logs.includes(secret), 'target URL or its secret in the logs').toBe(false);
+        expect(payloads.includes(secret), 'target URL or its secret in a state payload').toBe(false);
       }
     } finally {
       await Promise.allSettled([proxy.close(), chain.stop()]);

@@ -108,7 +108,14 @@ describe('steps of one plan run at once (issue 5: the cloud Parallel state) on a
     for (const run of [sequential, concurrent]) {
       expect(run.incompleteReason).toBeUndefined();
       expect(run.report.run.status).toBe('complete');
-      expect(run.report.run.plannedSteps).toEqual(['prepare', 'conformance', 'property', 'load', 'finalize']);
+      expect(run.report.run.plannedSteps).toEqual([
+        'prepare',
+        'conformance',
+        'property',
+        'load',
+        'disruptive',
+        'finalize',
+      ]);
       // Every check of the full profile has its own verdict: none left out, none doubled.
       expect(run.report.results.map((r) => r.checkId).sort()).toEqual(
         run.report.checks.map((c) => c.id).sort(),

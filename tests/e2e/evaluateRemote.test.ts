@@ -154,6 +154,9 @@ describe('chaineval evaluate --remote against the API handlers, served locally',
       AWS_ENDPOINT_URL_DYNAMODB: dynamoEndpoint,
       AWS_ENDPOINT_URL_SFN: sfn.endpoint,
       AWS_ENDPOINT_URL_S3: s3.endpoint,
+      // The start function stores each run's target URL here (CreateSecret), where the steps read it.
+      AWS_ENDPOINT_URL_SECRETS_MANAGER: secrets.endpoint,
+      CHAINEVAL_RUN_SECRET_PREFIX: 'chaineval/targets/runs/',
       CHAINEVAL_TABLE_NAME: store.tableName,
       CHAINEVAL_STATE_MACHINE_ARN: stateMachineArn,
       CHAINEVAL_LOAD_MAX_CONCURRENCY: '10',
@@ -172,6 +175,9 @@ describe('chaineval evaluate --remote against the API handlers, served locally',
       'quick',
       '--param',
       'propertySeed=20261130',
+      // The runs share one anvil, which one of PROP-07's known crashers would stop (docs/adr/0009).
+      '--param',
+      'rpcFuzzKnownCrashers=false',
       '--poll-interval',
       '1',
     ];
@@ -238,6 +244,16 @@ describe('chaineval evaluate --remote against the API handlers, served locally',
     expect(again.stdout).toContain(`report ${runId}: `);
     expect(executions.length).toBe(starts);
     expect(sfn.calls.filter((c) => c.name === runId)).toHaveLength(2);
+    // Both starts named the run's URL secret, never the URL; finalize had scheduled that secret's
+    // deletion before the retry, which the start function took as the finished run it is.
+    for (const c of sfn.calls.filter((c) => c.name === runId)) {
+      expect(c.input).toMatchObject({ targetUrlSecretId: `chaineval/targets/runs/${runId}/target-url` });
+      expect(JSON.stringify(c.input)).not.toContain(chain.url);
+    }
+    expect(secrets.secrets.get(`chaineval/targets/runs/${runId}/target-url`)).toMatchObject({
+      value: chain.url,
+      deletion: { recoveryWindowInDays: 7 },
+    });
   }, 600_000);
 
   it('keeps the run when the report cannot be sealed: stored, marked unsealed with the reason, exit 2', async () => {

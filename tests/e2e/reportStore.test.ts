@@ -133,7 +133,12 @@ describe('runs', () => {
 
     const stored = await store.getRun(runId);
     expect(stored?.meta).toEqual(meta);
-    expect(stored?.meta.plan.steps.map((step) => step.id)).toEqual(['conformance', 'property', 'load']);
+    expect(stored?.meta.plan.steps.map((step) => step.id)).toEqual([
+      'conformance',
+      'property',
+      'load',
+      'disruptive',
+    ]);
     // 12 shards of each load scenario the profile plans, each with its own sender account.
     expect(
       stored?.meta.plan.accounts.filter((a) => a.role.startsWith('load/transfer-constant-rate/')),

@@ -6,7 +6,12 @@ const cjkFamily =
 
 export interface CjkRendering {
   /** Platform fonts chromium used for the element's text, with how many glyphs each drew. */
-  readonly fonts: readonly { readonly familyName: string; readonly glyphCount: number }[];
+  readonly fonts: readonly {
+    readonly familyName: string;
+    readonly glyphCount: number;
+    /** A web font (an @font-face of the page, e.g. the embedded CJK fallback), not a system font. */
+    readonly isCustomFont: boolean;
+  }[];
   /** Glyphs drawn by a font that holds CJK: each Chinese character drawn for real, not as a box. */
   readonly cjkGlyphs: number;
 }
@@ -27,7 +32,11 @@ export async function measureCjkRendering(page: Page, selector: string): Promise
     if (nodeId === 0) throw new Error(`no element matches ${selector}`);
     const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
     return {
-      fonts: fonts.map((f) => ({ familyName: f.familyName, glyphCount: f.glyphCount })),
+      fonts: fonts.map((f) => ({
+        familyName: f.familyName,
+        glyphCount: f.glyphCount,
+        isCustomFont: f.isCustomFont,
+      })),
       cjkGlyphs: fonts.filter((f) => cjkFamily.test(f.familyName)).reduce((n, f) => n + f.glyphCount, 0),
     };
   } finally {

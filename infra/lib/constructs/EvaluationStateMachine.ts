@@ -49,7 +49,7 @@ const maxDistributedConcurrency = 10_000;
 /**
  * One evaluation run as a Step Functions state machine (DESIGN.md "Cloud shape", docs/adr/0003):
  *
- *   Plan → Suites (Parallel: conformance ‖ property) → LoadScenarios → LoadScenario? ─ no more ─→ RunFinished → Finalize
+ *   Plan → Suites (Parallel: conformance ‖ property) → LoadScenarios → LoadScenario? ─ no more ─→ Disruptive → RunFinished → Finalize
  *                                                        ┌──────────────────┘  ▲
  *                                                        └→ LoadStart → LoadShards (Distributed Map) → LoadScenarioDone
  *    └────────┴── Catch ────────────────────────────────────────────────┴──→ RunIncomplete ──────────────────────┘
@@ -62,7 +62,8 @@ const maxDistributedConcurrency = 10_000;
  * start time (its LoadStart), then the next scenario, so no scenario's traffic disturbs another's
  * measurement. A failing suite or shard does not drop the run: the Catch leads to Finalize with
  * the failure, which marks the run and its report incomplete; the execution then ends in
- * `RunIncomplete`.
+ * `RunIncomplete`. Disruptive runs the plan's last checks step (checks that may stop the node) with
+ * the property Lambda, after the load.
  *
  * The execution input is lambdas/shared/RunInputSchema.ts; start it with `name` = runId.
  */
@@ -167,10 +168,18 @@ export class EvaluationStateMachine extends Construct {
       )
       .otherwise(new Succeed(this, 'RunEnded'));
 
+    // The checks that may stop the node (core/run/RunPlanSchema.ts `disruptive`), by the property
+    // Lambda, once everything else has ended: a node they stop costs no other verdict.
+    const disruptive = invoke(this, 'Disruptive', props.propertyFunction, {
+      payload: TaskInput.fromObject({ ...stepInput, step: 'disruptive' }),
+      resultPath: JsonPath.DISCARD,
+    });
+
     const catchProps = { resultPath: '$.failure' };
     plan.addCatch(runIncomplete, catchProps);
     suites.addCatch(runIncomplete, catchProps);
     loadShards.addCatch(runIncomplete, catchProps);
+    disruptive.addCatch(runIncomplete, catchProps);
     runIncomplete.next(finalize);
 
     const loadScenarioDone = new Pass(this, 'LoadScenarioDone', {
@@ -185,7 +194,7 @@ export class EvaluationStateMachine extends Construct {
         Condition.numberLessThanJsonPath('$.loadLoop.next', '$.loadLoop.count'),
         loadStart.next(loadShards).next(loadScenarioDone),
       )
-      .otherwise(runFinished.next(finalize).next(outcome));
+      .otherwise(disruptive.next(runFinished).next(finalize).next(outcome));
     loadScenarioDone.next(nextLoadScenario);
 
     const definition = plan.next(suites).next(loadScenarios).next(nextLoadScenario);
@@ -201,7 +210,8 @@ export class EvaluationStateMachine extends Construct {
         // Every state transition, so an operator can follow a run (and cdk-nag SF1): the events
         // carry no payloads, so the cost stays at a few KB per run.
         level: LogLevel.ALL,
-        // Execution data holds the target URL, which may carry an API token in its path.
+        // Payloads hold no target URL (only its secret's name), but they are not needed in the logs:
+        // run ids and step names are in the events, results are in the table.
         includeExecutionData: false,
       },
     });

@@ -6,6 +6,8 @@ export interface RpcPathProxy {
   readonly origin: string;
   /** The path and query of every request received: proof the harness used the URL as given. */
   readonly paths: readonly string[];
+  /** The Authorization header of every request (`Basic …` when the URL carries user info), in order. */
+  readonly authorizations: readonly (string | undefined)[];
   close(): Promise<void>;
 }
 
@@ -22,8 +24,10 @@ const forwardDeadlineMs = 30_000;
  */
 export async function startRpcPathProxy(upstream: string): Promise<RpcPathProxy> {
   const paths: string[] = [];
+  const authorizations: (string | undefined)[] = [];
   const server = createServer((req, res) => {
     paths.push(req.url ?? '');
+    authorizations.push(req.headers.authorization);
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
@@ -51,6 +55,7 @@ export async function startRpcPathProxy(upstream: string): Promise<RpcPathProxy>
   return {
     origin: `http://127.0.0.1:${port}`,
     paths,
+    authorizations,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -17,11 +17,12 @@ const everywhere = {
     'records reverting calls with status 0, charges their gas, keeps no state or logs',
   ),
   'property-nonce-race-model': pass(
-    'includes bursts of pending transactions in nonce order and refuses a second transaction for a spent nonce',
+    'includes bursts of pending transactions in nonce order and refuses a second transaction for a spent nonce (automining: a higher-fee replacement arrives after the first is mined and is refused)',
   ),
   'property-replay-model': pass('refuses the resent bytes of included transactions ("nonce too low")'),
-  // The profile run sets rpcFuzzNullBodies false: Hardhat and ganache exit on the JSON body null, a true
-  // PROP-07 failure tests/e2e/property-fuzzing.test.ts shows, which would leave the rest of the run no node.
+  // The profile run sets rpcFuzzKnownCrashers false (a waiver): anvil exits on eth_feeHistory with a block
+  // count of 2^64, Hardhat and ganache on the JSON body null, true PROP-07 failures that
+  // tests/e2e/property-fuzzing.test.ts shows and that would leave the rest of this test's run no node.
   'property-rpc-robustness': pass(
     'answers every other malformed body with a well-formed JSON-RPC response (its batch and id conventions recorded as tolerated) and stays up and fast',
   ),
