@@ -97,8 +97,12 @@ export function createJsonRpcTransport(options: JsonRpcTransportOptions): JsonRp
   // own must not resolve the name a second time (a rebinding answer would reach 127.0.0.1).
   const defaultAgent = url.protocol === 'https:' ? https.globalAgent : http.globalAgent;
   const lookup = (defaultAgent as { options?: { lookup?: LookupFunction } }).options?.lookup;
+  // As Node's default agent: idle sockets close after 5 s and the freshest is reused first, so a
+  // socket the node has already closed while idle is not picked up (a "socket hang up" otherwise).
   const agentOptions = {
     keepAlive: true,
+    timeout: 5_000,
+    scheduling: 'lifo' as const,
     maxSockets: options.maxSockets ?? 512,
     ...(lookup === undefined ? {} : { lookup }),
   };

@@ -62,10 +62,11 @@ export interface CompareLoadCell {
    * no readable histogram: the page then says so instead of drawing an invented one.
    */
   readonly latencyDistribution: readonly LatencyBin[] | undefined;
-  /*
-   * Throughput over time goes here once load results carry a per-second series (another change
-   * adds it to LoadMetrics): a field copied from the stored series, never derived from totals.
+  /**
+   * Committed tx/s per point of the report's stored per-second series (LoadMetrics.series), from its
+   * own start; undefined when the report stored none (never derived from totals).
    */
+  readonly throughput: { readonly bucketS: number; readonly committedTps: readonly number[] } | undefined;
 }
 
 export interface CompareLoadRow {
@@ -191,6 +192,13 @@ function loadRows(reports: readonly Report[]): CompareLoadRow[] {
             values && range
               ? binLatencies(values, range.fromMs, range.toMs, compareLatencyBinCount)
               : undefined,
+          throughput:
+            m.series === undefined
+              ? undefined
+              : {
+                  bucketS: m.series.bucketS,
+                  committedTps: m.series.committed.map((n) => n / m.series!.bucketS),
+                },
         };
       }),
     };

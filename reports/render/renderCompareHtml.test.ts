@@ -65,11 +65,35 @@ describe('renderCompareHtml', () => {
     expect(svg).toContain('class="series s0"');
   });
 
+  it('overlays committed throughput over time from the stored per-second series, and names a report without one', () => {
+    const [a, b] = sampleComparison();
+    const both = renderCompareHtml(compareReports([a, b]));
+    const svg = /<svg class="chart overlay-throughput"[\s\S]*?<\/svg>/.exec(both)?.[0] ?? '';
+    const series = a.results.find((r) => r.load?.series)?.load?.series;
+    expect(series).toBeDefined();
+    // One point per stored point, per report; tx/s = committed / point width.
+    const lines = [...svg.matchAll(/<polyline class="series s(\d)" points="([^"]+)"/g)];
+    expect(lines.map((m) => m[1])).toEqual(['0', '1']);
+    expect(lines[0]![2]!.split(' ')).toHaveLength(series!.committed.length);
+    expect(svg).toContain('stroke-dasharray="8 4"');
+
+    const bare = {
+      ...b,
+      results: b.results.map((r) => (r.load ? { ...r, load: { ...r.load, series: undefined } } : r)),
+    };
+    const one = /<svg class="chart overlay-throughput"[\s\S]*?<\/svg>/.exec(
+      renderCompareHtml(compareReports([a, bare])),
+    )?.[0];
+    expect(one).toContain('class="muted">B — no per-second series stored</text>');
+    expect(one).not.toContain('class="series s1"');
+  });
+
   it('draws no overlay when only one report holds the load check', () => {
     const [a, b] = sampleComparison();
     const noLoad = { ...b, results: b.results.filter((r) => !r.load) };
     const html = renderCompareHtml(compareReports([a, noLoad]));
     expect(html).not.toContain('class="chart overlay"');
+    expect(html).not.toContain('class="chart overlay-throughput"');
   });
 
   it('escapes everything that comes from a report', () => {

@@ -6,6 +6,7 @@ import { escapeHtml as e } from './escapeHtml.ts';
 import { latencyOverlayChart } from './latencyOverlayChart.ts';
 import type { ReportLang } from './ReportLangSchema.ts';
 import { renderPage } from './renderPage.ts';
+import { throughputOverlayChart } from './throughputOverlayChart.ts';
 
 export interface RenderCompareHtmlOptions {
   /** @default 'both' */
@@ -127,16 +128,7 @@ ${figure('latency p95', (c) => c.p95Ms, ' ms')}
 </tbody></table>`;
   return `<section class="load"><h3>${e(row.catalogueId)} <code>${e(row.checkId)}</code></h3>${table}
 <div class="charts">${barChart('p95 latency, ms (shorter is better)', row, columns, (c) => c.p95Ms, ' ms')}${barChart('committed throughput, tx/s (longer is better)', row, columns, (c) => c.committedTps, ' tx/s')}</div>
-<div class="charts">${latencyOverlayChart(row, columns, t)}${throughputOverTimeChart(row)}</div></section>`;
-}
-
-/**
- * The place for throughput over time, one line per report (issue 11, deliverable 3). Load results
- * do not carry a per-second series yet (another change adds one to LoadMetrics); until the compare
- * model copies it into CompareLoadCell this draws nothing rather than a series made up from totals.
- */
-function throughputOverTimeChart(_row: CompareLoadRow): string {
-  return '';
+<div class="charts">${latencyOverlayChart(row, columns, t)}${throughputOverlayChart(row, columns, t)}</div></section>`;
 }
 
 /** One horizontal bar per report; a report without figures gets a labelled empty row. */

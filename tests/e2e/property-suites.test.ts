@@ -223,6 +223,9 @@ describe('chaineval replay <reportId> <checkId>', () => {
       out,
       '--param',
       `propertySeed=${parameters.propertySeed}`,
+      // Replay needs the chain afterwards; PROP-07's known crashers would stop it (docs/adr/0009).
+      '--param',
+      'rpcFuzzKnownCrashers=false',
     ]);
     reportId = /report (\d{8}T\d{6}Z-[0-9a-f]{8})/.exec(`${run.out}\n${run.err}`)?.[1];
     expect(reportId, run.err).toBeDefined();
