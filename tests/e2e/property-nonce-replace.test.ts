@@ -90,12 +90,18 @@ describe('PROP-05 replacement by a higher fee', () => {
       await stopAnvil?.();
     });
 
-    it('says a replacement was not possible (the first is mined at once) and passes', async () => {
+    it('passes on automine, counting which case each replacement met (mostly: the first already mined)', async () => {
       const outcome = await replace(direct, history);
       expect(outcome.status, outcome.summary).toBe('pass');
-      expect(eventsOf(outcome)).toEqual({
-        'replacement: first already included (automine), higher fee refused': 3,
-      });
+      // Automine records the first a moment after acknowledging it: on a busy machine the second can
+      // still meet it pending and be taken as a replacement (measured on CI: 1 of 3). Either way one of
+      // the two is included and only its fee is paid; the case met is counted, never judged.
+      const events = eventsOf(outcome);
+      const replacements =
+        (events['replacement: first already included (automine), higher fee refused'] ?? 0) +
+        (events['replacement: accepted while pending'] ?? 0);
+      expect(replacements, JSON.stringify(events)).toBe(3);
+      expect(events['replacement: refused while pending'], JSON.stringify(events)).toBeUndefined();
     });
 
     it('fails under fee-misreported: the fee the receipt states is not what the sender paid', async () => {
