@@ -209,11 +209,21 @@ describe('PROP-08 on ganache 7.9.2 reached directly and through a proxy', () => 
   });
 
   it('fails with a double spend: both transfers of one fresh account with nonce 0 are included', async () => {
-    const result = await runOnNetwork(network, account, {
+    // The double spend needs ganache to take both same-nonce sends before it mines the first, a race
+    // it does not lose every time (CI once saw 4 histories without it): up to three seeds.
+    let result = await runOnNetwork(network, account, {
       propertySeed: 1,
       propertyNumRuns: 4,
       propertyMaxCommands: 6,
     });
+    for (const seed of [2, 3]) {
+      if (result.status === 'fail') break;
+      result = await runOnNetwork(network, account, {
+        propertySeed: seed,
+        propertyNumRuns: 4,
+        propertyMaxCommands: 6,
+      });
+    }
     expect(result.status, result.summary).toBe('fail');
     expect(result.summary).toMatch(
       /^the endpoints' history is not one network's: double-spend after Conflict\(account \d spends \d+ wei twice with one nonce, via endpoints \d and \d\): two transactions of account \d with nonce 0 are both included: 0x[0-9a-f]{64} in block \d+ on endpoint \d .*, 0x[0-9a-f]{64} in block \d+ on endpoint \d/,
