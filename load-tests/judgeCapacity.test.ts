@@ -104,6 +104,21 @@ describe('judgeCapacity', () => {
     expect(short.summary).toMatch(/< target 500 tx\/s committed/);
   });
 
+  it('reports the highest rate held below one the harness could not judge as "at least", after bisecting', () => {
+    const result = judgeCapacity(
+      [shardOf([step(100), step(200), step(400, { lateSends: 50 }), step(300), step(350, { lateSends: 50 })])],
+      params,
+      startedAt,
+    );
+    expect(result.status).toBe('pass');
+    expect(result.summary).toMatch(
+      /^capacity 300 tx\/s .*; at least: 350 tx\/s could not be judged, the harness fell behind/,
+    );
+    expect(judgeCapacityStep(mergeShards([step(400, { lateSends: 50 })]), params)).toMatchObject({
+      clean: true,
+    });
+  });
+
   it('fails when not even the first rate held', () => {
     const result = judgeCapacity([shardOf([step(100, { lost: 30 })])], params, startedAt);
     expect(result).toMatchObject({ status: 'fail', actual: { capacityTps: 0 } });

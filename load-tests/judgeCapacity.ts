@@ -35,6 +35,7 @@ export function judgeCapacityStep(
   if (g.harnessBottleneck) {
     return {
       kind: 'inconclusive',
+      clean: metrics.lost === 0 && metrics.rejected === 0,
       reason: `the harness fell behind its schedule (p99 send lag ${round(g.p99SendLagMs, 1)} ms, ${g.lateSends} of ${metrics.sent} sends > ${lateSendThresholdMs} ms late)`,
     };
   }
@@ -168,15 +169,16 @@ export function judgeCapacity(
       durationMs,
     };
   }
-  const last = history.at(-1)!;
-  const broke = history
-    .filter((s) => s.outcome.kind === 'broke' && s.rateTps > held.rateTps)
+  // The lowest rate above the capacity that did not hold: it broke, or the harness could not judge it
+  // (the search bisects below such a rate too, so the figure is "at least" that fine).
+  const above = history
+    .filter((s) => s.outcome.kind !== 'held' && s.rateTps > held.rateTps)
     .sort((a, b) => a.rateTps - b.rateTps)[0];
-  const stoppedBy = broke
-    ? `${broke.rateTps} tx/s broke: ${broke.outcome.kind === 'broke' ? broke.outcome.reason : ''}`
-    : last.outcome.kind === 'inconclusive'
-      ? `at least: ${last.rateTps} tx/s could not be judged, ${last.outcome.reason}`
-      : held.rateTps >= params.loadCapacityMaxTps
+  const stoppedBy = above
+    ? above.outcome.kind === 'broke'
+      ? `${above.rateTps} tx/s broke: ${above.outcome.reason}`
+      : `at least: ${above.rateTps} tx/s could not be judged, ${above.outcome.kind === 'inconclusive' ? above.outcome.reason : ''}`
+    : held.rateTps >= params.loadCapacityMaxTps
         ? `at least: the search reached loadCapacityMaxTps ${params.loadCapacityMaxTps} tx/s`
         : `at least: the search budget (loadCapacityMaxSteps ${params.loadCapacityMaxSteps}, loadCapacityTimeBudgetS) ended before a bound broke`;
   const m = held.metrics;

@@ -70,13 +70,39 @@ describe('nextCapacityStep', () => {
     expect(nextCapacityStep(options, [held(100), broke(200, true)])).toEqual({ kind: 'run', rateTps: 150 });
   });
 
-  it('never goes on after an inconclusive step: a harness that fell behind vouches for no higher rate', () => {
-    const late: CapacityStep = {
-      rateTps: 200,
-      outcome: { kind: 'inconclusive', reason: 'harness-bound' },
+  it('bisects below a rate the harness could not judge, as below a broken one, when nothing was lost', () => {
+    const late = (rateTps: number, clean = true): CapacityStep => ({
+      rateTps,
+      outcome: { kind: 'inconclusive', reason: 'harness-bound', clean },
       durationMs: 5_000,
-    };
-    expect(nextCapacityStep(options, [held(100), late])).toEqual({ kind: 'stop', stoppedBy: 'inconclusive' });
+    });
+    expect(nextCapacityStep(options, [held(100), late(200)])).toEqual({ kind: 'run', rateTps: 150 });
+    // Converged below it: the search says the harness, not the chain, ended it.
+    expect(nextCapacityStep(options, [held(100), late(200), held(150), held(190)])).toEqual({
+      kind: 'stop',
+      stoppedBy: 'inconclusive',
+    });
+    // A broken rate below the unjudged one is the nearer bound.
+    expect(nextCapacityStep(options, [held(100), late(400), broke(250), held(240)])).toEqual({
+      kind: 'stop',
+      stoppedBy: 'bound',
+    });
+    // Lost transactions, or nothing held yet: no lower rate can be measured on those senders.
+    expect(nextCapacityStep(options, [held(100), late(200, false)])).toEqual({
+      kind: 'stop',
+      stoppedBy: 'inconclusive',
+    });
+    expect(nextCapacityStep(options, [late(100)])).toEqual({ kind: 'stop', stoppedBy: 'inconclusive' });
+    // A harness that cannot keep up above 2,500 tx/s against a chain good for 2,900: the search
+    // finds the harness's limit to the precision asked, never a figure above it.
+    const history: CapacityStep[] = [];
+    const opts = { ...options, maxSteps: 16 };
+    for (let n = nextCapacityStep(opts, history); n.kind === 'run'; n = nextCapacityStep(opts, history))
+      history.push(n.rateTps > 2_500 ? late(n.rateTps) : n.rateTps <= 2_900 ? held(n.rateTps) : broke(n.rateTps));
+    const bounds = capacityBounds(history);
+    expect(bounds.heldTps).toBeLessThanOrEqual(2_500);
+    expect(bounds.heldTps).toBeGreaterThan(2_500 / 1.1);
+    expect(nextCapacityStep(opts, history)).toEqual({ kind: 'stop', stoppedBy: 'inconclusive' });
   });
 
   it('is bounded by the maximum rate, the step count and the time budget', () => {
