@@ -2,40 +2,21 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createEvmAdapter } from '#adapters/evm/createEvmAdapter.ts';
 import { anvilDevPrivateKey, type RunningAnvil, startAnvil } from '#cli/embedded/startAnvil.ts';
 import type { ChainAdapter, Identity } from '#core/adapter/ChainAdapter.ts';
-import type { CheckResult } from '#core/checks/CheckResultSchema.ts';
-import { createFixtureCache, runCheck } from '#core/run/runCheck.ts';
 import type { FaultName } from '#fault-proxy/faultCatalogue.ts';
 import { type RunningFaultProxy, startFaultProxy } from '#fault-proxy/startFaultProxy.ts';
 import { createCheckRunner } from '../support/createCheckRunner.ts';
-import { resolveTestProfile } from '../support/resolveTestProfile.ts';
+import { runOnNetwork } from '../support/runOnNetwork.ts';
 
 const signer = { kind: 'local-key', privateKey: anvilDevPrivateKey } as const;
 const parameters = { receiptTimeoutMs: 5_000, crossNodeSyncMs: 1_500 };
 
-/** Runs a registered check over `network` (first endpoint first) exactly as a step with several targets would. */
-function runOnNetwork(
+/** A check over `network` with this file's parameters, `overrides` winning. */
+const runOn = (
   checkId: string,
   network: readonly ChainAdapter[],
   account: Identity | undefined,
   overrides: Record<string, unknown> = {},
-): Promise<CheckResult> {
-  const { resolved, values, requirements } = resolveTestProfile('jrt-0193-2020', {
-    ...parameters,
-    ...overrides,
-  });
-  const check = resolved.checks.find((c) => c.id === checkId);
-  if (!check || network[0] === undefined) throw new Error(`check ${checkId} is not in the profile`);
-  return runCheck(check, {
-    adapter: network[0],
-    network,
-    params: values,
-    requirements,
-    account,
-    fixtures: createFixtureCache(),
-    progress: () => {},
-    signal: new AbortController().signal,
-  });
-}
+) => runOnNetwork(checkId, network, account, { ...parameters, ...overrides });
 
 /**
  * History, finality and time on a real anvil (LED-05, LED-07, LED-08, CON-10), on two endpoints of the
@@ -74,7 +55,7 @@ describe('ledger history, finality and time checks on anvil', () => {
   const runUnder = (fault: FaultName, checkId: string, overrides: Record<string, unknown> = {}) => {
     first.setFaults([fault]);
     second.setFaults([fault]);
-    return runOnNetwork(checkId, network, account, overrides);
+    return runOn(checkId, network, account, overrides);
   };
 
   it.each([
@@ -83,13 +64,13 @@ describe('ledger history, finality and time checks on anvil', () => {
     'ledger-timestamps-sane',
     'consensus-finality-latency',
   ])('%s passes on two endpoints of one anvil', async (checkId) => {
-    const result = await runOnNetwork(checkId, network, account);
+    const result = await runOn(checkId, network, account);
     expect(result.status, result.summary).toBe('pass');
   });
 
   describe('LED-05 ledger-history-complete', () => {
     it('reads genesis, the head and blocks in between on both endpoints', async () => {
-      const result = await runOnNetwork('ledger-history-complete', network, account);
+      const result = await runOn('ledger-history-complete', network, account);
       const endpoints = result.evidence?.endpoints as { blocksRead: number }[];
       expect(endpoints).toHaveLength(2);
       for (const e of endpoints) expect(e.blocksRead).toBeGreaterThan(16);
@@ -104,7 +85,7 @@ describe('ledger history, finality and time checks on anvil', () => {
 
   describe('LED-07 ledger-finality-no-reorg', () => {
     it('adds the blocks on top itself on an automining chain', async () => {
-      const result = await runOnNetwork('ledger-finality-no-reorg', network, account);
+      const result = await runOn('ledger-finality-no-reorg', network, account);
       expect(result.summary).toMatch(
         /kept its hash with 3 block\(s\) built on it, on 2 endpoint\(s\) \(3 self-transfer\(s\) added the blocks\)$/,
       );
@@ -121,10 +102,10 @@ describe('ledger history, finality and time checks on anvil', () => {
 
   describe('LED-08 ledger-timestamps-sane', () => {
     it('records the equal timestamps anvil gives blocks mined within one second, and fails on them when strictly increasing timestamps are required', async () => {
-      const lenient = await runOnNetwork('ledger-timestamps-sane', network, account);
+      const lenient = await runOn('ledger-timestamps-sane', network, account);
       expect(lenient.evidence?.equalTimestampPairs).toBeGreaterThan(0);
       expect(lenient.evidence?.timestampUnit).toBe('seconds');
-      const strict = await runOnNetwork('ledger-timestamps-sane', network, account, {
+      const strict = await runOn('ledger-timestamps-sane', network, account, {
         timestampsStrictlyIncreasing: true,
       });
       expect(strict.status, strict.summary).toBe('fail');
@@ -151,7 +132,7 @@ describe('ledger history, finality and time checks on anvil', () => {
 
   describe('CON-10 consensus-finality-latency', () => {
     it('reports p50 and max of inclusion and finality', async () => {
-      const result = await runOnNetwork('consensus-finality-latency', network, account);
+      const result = await runOn('consensus-finality-latency', network, account);
       expect(result.actual).toMatchObject({
         inclusion: { samples: 3, p50Ms: expect.any(Number), maxMs: expect.any(Number) },
         finality: { samples: 3, p50Ms: expect.any(Number), maxMs: expect.any(Number) },

@@ -2,40 +2,21 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createEvmAdapter } from '#adapters/evm/createEvmAdapter.ts';
 import { anvilDevPrivateKey, type RunningAnvil, startAnvil } from '#cli/embedded/startAnvil.ts';
 import type { ChainAdapter, Identity } from '#core/adapter/ChainAdapter.ts';
-import type { CheckResult } from '#core/checks/CheckResultSchema.ts';
-import { createFixtureCache, runCheck } from '#core/run/runCheck.ts';
 import { type RunningFaultProxy, startFaultProxy } from '#fault-proxy/startFaultProxy.ts';
 import { createCheckRunner } from '../support/createCheckRunner.ts';
-import { resolveTestProfile } from '../support/resolveTestProfile.ts';
+import { runOnNetwork } from '../support/runOnNetwork.ts';
 
 const signer = { kind: 'local-key', privateKey: anvilDevPrivateKey } as const;
 /** Short bounds: a node that lags shows it in a second, and a hidden receipt costs seconds, not minutes. */
 const parameters = { receiptTimeoutMs: 5_000, crossNodeSyncMs: 1_500 };
 
-/** Runs a registered check over `network` (first endpoint first) exactly as a step with several targets would. */
-function runOnNetwork(
+/** A check over `network` with this file's parameters, `overrides` winning. */
+const runOn = (
   checkId: string,
   network: readonly ChainAdapter[],
   account: Identity | undefined,
   overrides: Record<string, unknown> = {},
-): Promise<CheckResult> {
-  const { resolved, values, requirements } = resolveTestProfile('jrt-0193-2020', {
-    ...parameters,
-    ...overrides,
-  });
-  const check = resolved.checks.find((c) => c.id === checkId);
-  if (!check || network[0] === undefined) throw new Error(`check ${checkId} is not in the profile`);
-  return runCheck(check, {
-    adapter: network[0],
-    network,
-    params: values,
-    requirements,
-    account,
-    fixtures: createFixtureCache(),
-    progress: () => {},
-    signal: new AbortController().signal,
-  });
-}
+) => runOnNetwork(checkId, network, account, { ...parameters, ...overrides });
 
 /**
  * Cross-node checks (issue 7 item 4): LED-04 ledger-nodes-agree and LED-14
@@ -69,7 +50,7 @@ describe('cross-node ledger checks', () => {
 
   it('skips both on a single endpoint: they compare nodes', async () => {
     for (const checkId of ['ledger-nodes-agree', 'ledger-tx-visible-on-all-nodes']) {
-      const result = await runOnNetwork(checkId, network.slice(0, 1), account);
+      const result = await runOn(checkId, network.slice(0, 1), account);
       expect(result.status).toBe('skip');
       expect(result.summary).toMatch(/^needs 2 endpoints of one network/);
     }
@@ -77,7 +58,7 @@ describe('cross-node ledger checks', () => {
 
   describe('LED-04 ledger-nodes-agree', () => {
     it('passes on two endpoints of one chain, comparing genesis and the block of its own transaction', async () => {
-      const result = await runOnNetwork('ledger-nodes-agree', network, account);
+      const result = await runOn('ledger-nodes-agree', network, account);
       expect(result.status, result.summary).toBe('pass');
       expect(result.summary).toMatch(
         /^2 endpoints agree on hash, parentHash, stateRoot, transactionsRoot, receiptsRoot at \d+ heights/,
@@ -87,7 +68,7 @@ describe('cross-node ledger checks', () => {
 
     it('fails when the second node reports other state roots (node-divergent-state-root)', async () => {
       second.setFaults(['node-divergent-state-root']);
-      const result = await runOnNetwork('ledger-nodes-agree', network, account);
+      const result = await runOn('ledger-nodes-agree', network, account);
       expect(result.status, result.summary).toBe('fail');
       expect(result.summary).toMatch(
         /endpoint 2 reports stateRoot 0x[0-9a-f]{64}, endpoint 1 0x[0-9a-f]{64}/,
@@ -99,7 +80,7 @@ describe('cross-node ledger checks', () => {
 
   describe('LED-14 ledger-tx-visible-on-all-nodes', () => {
     it('passes: every transaction sent to the first endpoint is in the same block on the second', async () => {
-      const result = await runOnNetwork('ledger-tx-visible-on-all-nodes', network, account);
+      const result = await runOn('ledger-tx-visible-on-all-nodes', network, account);
       expect(result.status, result.summary).toBe('pass');
       expect(result.summary).toMatch(
         /^all 4 transactions committed on endpoint 1 are in the same blocks on the 1 other endpoint/,
@@ -108,7 +89,7 @@ describe('cross-node ledger checks', () => {
 
     it('fails when the second node does not know transactions submitted elsewhere (tx-not-propagated)', async () => {
       second.setFaults(['tx-not-propagated']);
-      const result = await runOnNetwork('ledger-tx-visible-on-all-nodes', network, account);
+      const result = await runOn('ledger-tx-visible-on-all-nodes', network, account);
       expect(result.status, result.summary).toBe('fail');
       expect(result.summary).toMatch(
         /is not visible on endpoint 2 \(http:\/\/127\.0\.0\.1:\d+\) after 1500 ms/,
@@ -128,7 +109,7 @@ describe('cross-node ledger checks', () => {
     });
 
     it("fails LED-04: the second chain never holds the first one's new block", async () => {
-      const result = await runOnNetwork('ledger-nodes-agree', independent, account);
+      const result = await runOn('ledger-nodes-agree', independent, account);
       expect(result.status, result.summary).toBe('fail');
       expect(result.summary).toMatch(/^the endpoints do not hold the same ledger: /);
       expect(result.summary).toMatch(
@@ -137,7 +118,7 @@ describe('cross-node ledger checks', () => {
     });
 
     it('fails LED-14: transactions of the first chain are unknown to the second', async () => {
-      const result = await runOnNetwork('ledger-tx-visible-on-all-nodes', independent, account);
+      const result = await runOn('ledger-tx-visible-on-all-nodes', independent, account);
       expect(result.status, result.summary).toBe('fail');
       expect(result.summary).toMatch(/is not visible on endpoint 2/);
     });
@@ -146,7 +127,7 @@ describe('cross-node ledger checks', () => {
       // Give the second chain more blocks than the first, so every compared height exists on both.
       const direct = await createEvmAdapter({ url: other.url, signer });
       expect((await direct.rpc?.request('anvil_mine', ['0x40']))?.kind).toBe('result');
-      const result = await runOnNetwork('ledger-nodes-agree', independent, account);
+      const result = await runOn('ledger-nodes-agree', independent, account);
       expect(result.status, result.summary).toBe('fail');
       expect(result.summary).toMatch(/field\(s\) differ; first at block \d+: endpoint 2 reports hash/);
     });

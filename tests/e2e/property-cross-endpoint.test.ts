@@ -2,12 +2,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createEvmAdapter } from '#adapters/evm/createEvmAdapter.ts';
 import { anvilDevPrivateKey, type RunningAnvil, startAnvil } from '#cli/embedded/startAnvil.ts';
 import type { ChainAdapter, Identity } from '#core/adapter/ChainAdapter.ts';
-import type { CheckResult } from '#core/checks/CheckResultSchema.ts';
-import { createFixtureCache, runCheck } from '#core/run/runCheck.ts';
 import { type RunningFaultProxy, startFaultProxy } from '#fault-proxy/startFaultProxy.ts';
 import { createCheckRunner } from '../support/createCheckRunner.ts';
 import type { RunningNode } from '../support/RunningNode.ts';
-import { resolveTestProfile } from '../support/resolveTestProfile.ts';
+import { runOnNetwork } from '../support/runOnNetwork.ts';
 import { startGanache } from '../support/startGanache.ts';
 import { startHardhat } from '../support/startHardhat.ts';
 
@@ -22,29 +20,12 @@ const parameters = {
   crossNodeSyncMs: 1_500,
 };
 
-/** Runs PROP-08 over `network` (first endpoint first) exactly as a step with several targets would. */
-function runOnNetwork(
+/** PROP-08 over `network` with this file's parameters, `overrides` winning. */
+const runOn = (
   network: readonly ChainAdapter[],
   account: Identity | undefined,
   overrides: Record<string, unknown> = {},
-): Promise<CheckResult> {
-  const { resolved, values, requirements } = resolveTestProfile('jrt-0193-2020', {
-    ...parameters,
-    ...overrides,
-  });
-  const check = resolved.checks.find((c) => c.id === checkId);
-  if (!check || network[0] === undefined) throw new Error(`check ${checkId} is not in the profile`);
-  return runCheck(check, {
-    adapter: network[0],
-    network,
-    params: values,
-    requirements,
-    account,
-    fixtures: createFixtureCache(),
-    progress: () => {},
-    signal: new AbortController().signal,
-  });
-}
+) => runOnNetwork(checkId, network, account, { ...parameters, ...overrides });
 
 /**
  * PROP-08 (issue 8 deliverable 2): random transfer histories issued through two endpoints of one
@@ -78,7 +59,7 @@ describe('PROP-08 property-cross-endpoint-history', () => {
   });
 
   it('skips on a single endpoint: it needs two endpoints of one network', async () => {
-    const result = await runOnNetwork(network.slice(0, 1), account);
+    const result = await runOn(network.slice(0, 1), account);
     expect(result.status).toBe('skip');
     expect(result.summary).toBe(
       'needs 2 endpoints of one network and the run has 1; pass --target once per node to compare nodes',
@@ -86,7 +67,7 @@ describe('PROP-08 property-cross-endpoint-history', () => {
   });
 
   it('passes on one anvil reached directly and through a proxy', async () => {
-    const result = await runOnNetwork(network, account);
+    const result = await runOn(network, account);
     expect(result.status, result.summary).toBe('pass');
     expect(result.summary).toMatch(
       /^2 histories \(\d+ commands, \d+ recorded operations\) across 2 endpoints show no lost update, double spend, divergence or non-monotonic read, seed 20261130$/,
@@ -96,7 +77,7 @@ describe('PROP-08 property-cross-endpoint-history', () => {
 
   it('fails when the second endpoint serves state one block behind its height (lost-update)', async () => {
     proxy.setFaults(['lost-update']);
-    const result = await runOnNetwork(network, account);
+    const result = await runOn(network, account);
     expect(result.status, result.summary).toBe('fail');
     expect(result.summary).toMatch(
       /^the endpoints' history is not one network's: lost-update after .*: endpoint 2 \(http:\/\/127\.0\.0\.1:\d+\) at block \d+ reports (balance|nonce) \d+ for account \d; the history implies \d+/,
@@ -109,7 +90,7 @@ describe('PROP-08 property-cross-endpoint-history', () => {
 
   it('fails when the second endpoint does not know transactions submitted elsewhere (tx-not-propagated)', async () => {
     proxy.setFaults(['tx-not-propagated']);
-    const result = await runOnNetwork(network, account);
+    const result = await runOn(network, account);
     expect(result.status, result.summary).toBe('fail');
     expect(result.summary).toMatch(
       /^the endpoints' history is not one network's: lost-update after .*: endpoint 2 \(http:\/\/127\.0\.0\.1:\d+\) has no receipt for transfer #\d+ 0x[0-9a-f]{64} .* although it reported height \d+$/,
@@ -128,7 +109,7 @@ describe('PROP-08 property-cross-endpoint-history', () => {
     });
 
     it('fails: the second chain never reaches the blocks of the first', async () => {
-      const result = await runOnNetwork(independent, account);
+      const result = await runOn(independent, account);
       expect(result.status, result.summary).toBe('fail');
       expect(result.summary).toMatch(
         /is not visible on endpoint 2 \(http:\/\/127\.0\.0\.1:\d+\) after \d+ ms/,
@@ -138,7 +119,7 @@ describe('PROP-08 property-cross-endpoint-history', () => {
     it('fails when the second chain is ahead: its blocks and state are not the first one’s', async () => {
       const direct = await createEvmAdapter({ url: other.url, signer });
       expect((await direct.rpc?.request('anvil_mine', ['0x40']))?.kind).toBe('result');
-      const result = await runOnNetwork(independent, account);
+      const result = await runOn(independent, account);
       expect(result.status, result.summary).toBe('fail');
       expect(result.summary).toMatch(
         /^the endpoints' history is not one network's: (divergence|lost-update|inconsistent-read|refused) after /,
@@ -173,7 +154,7 @@ describe('PROP-08 on Hardhat 2.29.1 reached directly and through a proxy', () =>
   });
 
   it('passes', async () => {
-    const result = await runOnNetwork(network, account);
+    const result = await runOn(network, account);
     expect(result.status, result.summary).toBe('pass');
   });
 });
@@ -211,14 +192,14 @@ describe('PROP-08 on ganache 7.9.2 reached directly and through a proxy', () => 
   it('fails with a double spend: both transfers of one fresh account with nonce 0 are included', async () => {
     // The double spend needs ganache to take both same-nonce sends before it mines the first, a race
     // it does not lose every time (CI once saw 4 histories without it): up to three seeds.
-    let result = await runOnNetwork(network, account, {
+    let result = await runOn(network, account, {
       propertySeed: 1,
       propertyNumRuns: 4,
       propertyMaxCommands: 6,
     });
     for (const seed of [2, 3]) {
       if (result.status === 'fail') break;
-      result = await runOnNetwork(network, account, {
+      result = await runOn(network, account, {
         propertySeed: seed,
         propertyNumRuns: 4,
         propertyMaxCommands: 6,
