@@ -201,6 +201,8 @@ export class ChainevalStack extends Stack {
       entry: handlerOf('finalize'),
       description: 'chaineval: merge load shards, score the run, store, seal and publish the report',
       tableAccess: 'readWrite',
+      // report.html embeds its CJK fallback font, as the CLI's does.
+      bundleCjkFont: true,
       timeout: Duration.minutes(5),
       environment: {
         [lambdaEnvNames.reportBucketName]: this.reports.bucket.bucketName,

@@ -1,6 +1,7 @@
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { Report } from '#core/report/ReportSchema.ts';
 import { RunIdSchema } from '#core/run/RunIdSchema.ts';
+import { embedCjkFallbackFont } from '#reports/render/fonts/embedCjkFallbackFont.ts';
 import { renderHtml } from '#reports/render/renderHtml.ts';
 import { reportFileText } from '#reports/reportFileText.ts';
 import { envelopeFileName } from '#reports/seal/writeEnvelopeFile.ts';
@@ -25,7 +26,12 @@ export async function putReportFiles(
   const prefix = `${reportObjectPrefix}${runId}/`;
   const files = [
     { name: 'report.json', body: reportFileText(report), contentType: 'application/json' },
-    { name: 'report.html', body: renderHtml(report), contentType: 'text/html; charset=utf-8' },
+    {
+      name: 'report.html',
+      // With its CJK fallback font, as the CLI writes it: a reader without a CJK font sees the Chinese.
+      body: await embedCjkFallbackFont(renderHtml(report)),
+      contentType: 'text/html; charset=utf-8',
+    },
     { name: envelopeFileName, body: envelopeText, contentType: 'application/json' },
   ];
   for (const file of files) {

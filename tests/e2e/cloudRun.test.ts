@@ -12,6 +12,7 @@ import { type Report, ReportSchema } from '#core/report/ReportSchema.ts';
 import { newRunId } from '#core/run/newRunId.ts';
 import type { LoadScenarioPlan } from '#core/run/RunPlanSchema.ts';
 import type { StoredRun } from '#core/store/ResultStore.ts';
+import { cjkFallbackFontFamily } from '#reports/render/pageCss.ts';
 import { keyIdOf } from '#reports/seal/keyIdOf.ts';
 import { asSealStore } from '#reports/store/asSealStore.ts';
 import { storeTargetUrl } from '../../lambdas/apiStart/storeTargetUrl.ts';
@@ -235,6 +236,12 @@ describe('the cloud state machine, executed locally on its real bundles', () => 
     const downloaded = join(dir, 'downloaded', runId);
     await mkdir(downloaded, { recursive: true });
     for (const f of files) await writeFile(join(downloaded, f.key.slice(prefix.length)), f.body);
+    // The page embeds its CJK fallback font as the CLI's does: the bundle carries the font files and
+    // harfbuzz's WebAssembly (HarnessFunction bundleCjkFont), so a reader with no CJK font sees Chinese.
+    const html = files.find((f) => f.key.endsWith('report.html'))?.body.toString('utf8') ?? '';
+    expect(html).toMatch(
+      new RegExp(`@font-face\\{font-family:"${cjkFallbackFontFamily}".*unicode-range:U\\+`),
+    );
     const publicKeyFile = join(dir, 'report-signing-key.pub.pem');
     await writeFile(publicKeyFile, kms.publicKeyPem);
     const keyId = keyIdOf(createPublicKey(kms.publicKeyPem).export({ format: 'der', type: 'spki' }));

@@ -76,6 +76,27 @@ export interface HarnessFunctionProps {
    * @default - none
    */
   readonly environment?: Readonly<Record<string, string>>;
+  /**
+   * Copies into the bundle what report.html's embedded CJK fallback font needs at run time (files
+   * esbuild cannot follow, read with fs): the Noto Sans SC WOFF2 chunks with their unicode.json and
+   * licence (to `fonts/noto-sans-sc/`, where reports/render/fonts/cjkFontDir.ts looks first) and
+   * harfbuzz's subsetter WebAssembly (to the `node_modules/` path subset-font resolves). ≈ 5 MB.
+   *
+   * @default false
+   */
+  readonly bundleCjkFont?: boolean;
+}
+
+/** Shell commands (local bundling, no Docker) that copy the CJK font assets next to the bundle. */
+function cjkFontAssetCommands(inputDir: string, outputDir: string): string[] {
+  const font = `${inputDir}/node_modules/@fontsource-variable/noto-sans-sc`;
+  const wasm = 'node_modules/harfbuzzjs/dist/harfbuzz-subset.wasm';
+  return [
+    `mkdir -p "${outputDir}/fonts/noto-sans-sc/files" "${outputDir}/node_modules/harfbuzzjs/dist"`,
+    `cp "${font}/unicode.json" "${font}/LICENSE" "${outputDir}/fonts/noto-sans-sc/"`,
+    `cp "${font}"/files/*-wght-normal.woff2 "${outputDir}/fonts/noto-sans-sc/files/"`,
+    `cp "${inputDir}/${wasm}" "${outputDir}/${wasm}"`,
+  ];
 }
 
 /** Secrets Manager name characters; a `*` or `?` would widen the IAM grant beyond the prefix. */
@@ -150,15 +171,31 @@ export class HarnessFunction extends NodejsFunction {
         sourceMap: true,
         sourceMapMode: SourceMapMode.DEFAULT,
         sourcesContent: false,
-        // ESM first (viem, zod); the banner gives CommonJS dependencies the `require` ESM lacks.
+        // ESM first (viem, zod); the banner gives CommonJS dependencies the `require`, `__filename`
+        // and `__dirname` ESM lacks (emscripten builds such as the font subsetter's read them).
         mainFields: ['module', 'main'],
-        banner:
-          "import { createRequire as __chainevalCreateRequire } from 'node:module'; const require = __chainevalCreateRequire(import.meta.url);",
+        banner: [
+          "import { createRequire as __chainevalCreateRequire } from 'node:module';",
+          "import { fileURLToPath as __chainevalFileURLToPath } from 'node:url';",
+          "import { dirname as __chainevalDirname } from 'node:path';",
+          'const require = __chainevalCreateRequire(import.meta.url);',
+          'const __filename = __chainevalFileURLToPath(import.meta.url);',
+          'const __dirname = __chainevalDirname(__filename);',
+        ].join(' '),
         // The pinned SDK, so the cloud runs what the tests ran (the runtime's SDK version drifts).
         bundleAwsSDK: true,
         externalModules: [],
         // No Docker on the build machines; bundling uses the esbuild in node_modules (toolchain.md).
         forceDockerBundling: false,
+        ...(props.bundleCjkFont
+          ? {
+              commandHooks: {
+                beforeBundling: () => [],
+                beforeInstall: () => [],
+                afterBundling: cjkFontAssetCommands,
+              },
+            }
+          : {}),
       },
     });
 

@@ -1,15 +1,19 @@
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import subsetFont from 'subset-font';
 import { cjkFallbackFontFamily } from '../pageCss.ts';
+import { cjkFontDir } from './cjkFontDir.ts';
 
 /**
  * Noto Sans SC (SIL OFL 1.1, LICENSE beside this file), as @fontsource-variable/noto-sans-sc ships
  * it: the variable font cut by unicode range into ~100 WOFF2 files, with `unicode.json` naming the
- * range of each. The package's exports hide `files/`, so its directory is found from its LICENSE.
+ * range of each; found by cjkFontDir (the package, or the copy beside a Lambda bundle).
  */
-const fontDir = dirname(createRequire(import.meta.url).resolve('@fontsource-variable/noto-sans-sc/LICENSE'));
+let resolvedFontDir: string | undefined;
+function fontDir(): string {
+  resolvedFontDir ??= cjkFontDir();
+  return resolvedFontDir;
+}
 
 /**
  * The embedded face is one static instance at regular weight: with the bold axis kept (400–700)
@@ -47,7 +51,7 @@ export async function embedCjkFallbackFont(html: string): Promise<string> {
   for (const chunk of await loadChunks()) {
     const mine = used.filter((cp) => chunk.ranges.some(([from, to]) => cp >= from && cp <= to));
     if (mine.length === 0) continue;
-    const font = await readFile(join(fontDir, 'files', chunk.file));
+    const font = await readFile(join(fontDir(), 'files', chunk.file));
     const subset = await subsetFont(font, String.fromCodePoint(...mine), {
       targetFormat: 'woff2',
       variationAxes: { wght: weight },
@@ -62,7 +66,7 @@ export async function embedCjkFallbackFont(html: string): Promise<string> {
 }
 
 function loadChunks(): Promise<FontChunk[]> {
-  chunks ??= readFile(join(fontDir, 'unicode.json'), 'utf8').then((text) =>
+  chunks ??= readFile(join(fontDir(), 'unicode.json'), 'utf8').then((text) =>
     Object.entries(JSON.parse(text) as Record<string, string>).map(([key, range]) => ({
       file: `noto-sans-sc-${key.replace(/[[\]]/g, '')}-wght-normal.woff2`,
       ranges: range.split(',').map((part) => {
