@@ -4,13 +4,11 @@ import { BlockShape, QuantityShape, quantity } from '#conformance/contracts/json
 import { crossNodeSyncMs } from '#conformance/ledger/crossNodeSyncMs.ts';
 import type { CheckOutcome } from '#core/checks/CheckResultSchema.ts';
 import type { CheckContext } from '#core/checks/defineCheck.ts';
-import type { PropertyRun } from '#core/checks/PropertyRunSchema.ts';
 import { fundIdentities } from '#core/run/fundIdentities.ts';
 import { modelParameters } from '../shared/modelParameters.ts';
+import { modelRunOutcome } from '../shared/modelRunOutcome.ts';
 import type { PropertyCapability } from '../shared/PropertySystem.ts';
 import { readRpc } from '../shared/readRpc.ts';
-import { replayMetadata } from '../shared/replayMetadata.ts';
-import { ModelMismatchError } from '../transfers/ModelMismatchError.ts';
 import type { CrossEndpointModel } from './CrossEndpointModel.ts';
 import type { CrossEndpointSystem } from './CrossEndpointSystem.ts';
 import { crossEndpointAccountCount, crossEndpointCommandsArb, maxCrossEndpointAmount } from './commands.ts';
@@ -155,69 +153,19 @@ async function checkProperty(ctx: CrossEndpointContext, system: CrossEndpointSys
       >,
     ],
   });
-  const run: PropertyRun = {
-    seed,
-    numRuns: Math.max(1, details.numRuns),
-    commandsExecuted: system.commandsExecuted,
-  };
-  if (ctx.signal.aborted) {
-    return {
-      status: 'error',
-      summary: `stopped before a verdict (${String(ctx.signal.reason instanceof Error ? ctx.signal.reason.message : ctx.signal.reason)}) after ${system.commandsExecuted} commands`,
-      property: run,
-    };
-  }
   const endpointsEvidence = { endpoints: system.labels, crossNodeSyncMs: params.crossNodeSyncMs };
-  if (!details.failed) {
-    return {
-      status: 'pass',
-      summary: `${details.numRuns} histories (${system.commandsExecuted} commands, ${operations} recorded operations) across ${endpoints} endpoints show no lost update, double spend, divergence or non-monotonic read, seed ${seed}`,
-      evidence: endpointsEvidence,
-      property: run,
-    };
-  }
-  const counterexample = details.counterexample;
-  if (counterexample === null) {
-    return {
-      status: 'error',
-      summary: details.interrupted
-        ? `time budget of ${params.propertyTimeBudgetMs} ms ran out after ${details.numRuns} of ${params.propertyNumRuns} histories without a verdict`
-        : `fast-check could not generate runnable histories (${details.numSkips} skipped)`,
-      ...(details.numRuns > 0 ? { property: run } : {}),
-    };
-  }
-  const error = details.errorInstance;
-  // Transport faults and harness bugs are not counterexamples: runCheck records them as inconclusive.
-  if (!(error instanceof ModelMismatchError)) throw error;
-  const [commands] = counterexample;
-  const ran = replayMetadata(commands);
-  return {
-    status: 'fail',
-    summary: `the endpoints' history is not one network's: ${error.shortMessage}`,
-    expected: error.expected,
-    actual: error.actual,
-    evidence: {
-      ...endpointsEvidence,
-      replay: {
-        seed,
-        path: details.counterexamplePath,
-        ...(ran.replayPath === undefined ? {} : { replayPath: ran.replayPath }),
-      },
-      ...(details.interrupted
-        ? {
-            note: `shrinking stopped at the ${params.propertyTimeBudgetMs} ms budget; the sequence may not be minimal`,
-          }
-        : {}),
-    },
-    property: {
-      ...run,
-      ...(details.counterexamplePath === null ? {} : { path: details.counterexamplePath }),
-      ...(ran.replayPath === undefined ? {} : { replayPath: ran.replayPath }),
-      counterexample: ran.commands.map(String),
-      commands: ran.commands.map((c) => c.step()),
-      failingStep: Math.max(0, ran.commands.length - 1),
-      shrinks: details.numShrinks,
-      failure: error.shortMessage,
-    },
-  };
+  return modelRunOutcome(details, {
+    seed,
+    numRunsAsked: params.propertyNumRuns,
+    timeBudgetMs: params.propertyTimeBudgetMs,
+    commandsExecuted: system.commandsExecuted,
+    signal: ctx.signal,
+    commandNoun: 'commands',
+    runNoun: 'histories',
+    passSummary: (numRuns) =>
+      `${numRuns} histories (${system.commandsExecuted} commands, ${operations} recorded operations) across ${endpoints} endpoints show no lost update, double spend, divergence or non-monotonic read, seed ${seed}`,
+    failPrefix: "the endpoints' history is not one network's",
+    passEvidence: endpointsEvidence,
+    failEvidence: endpointsEvidence,
+  });
 }

@@ -6,8 +6,8 @@ import { fundIdentities } from '#core/run/fundIdentities.ts';
 import { ModelMismatchError } from '../transfers/ModelMismatchError.ts';
 import type { ModelSuite } from './ModelSuite.ts';
 import type { ModelPropertyContext } from './modelParameters.ts';
+import { modelRunOutcome } from './modelRunOutcome.ts';
 import type { PropertySystem } from './PropertySystem.ts';
-import { replayMetadata } from './replayMetadata.ts';
 
 /** A recorded counterexample to run again exactly, command by command (`chaineval replay`). */
 export interface ModelReplay {
@@ -93,74 +93,26 @@ async function checkProperty<M extends object>(
     plugins: [fc.interruptAfterTimeLimit(timeBudgetMs, { failOnInterrupt: true }) as fc.Plugin<[Commands]>],
   });
 
-  const run: PropertyRun = {
+  const events = eventsMet(system);
+  return modelRunOutcome(details, {
     seed,
-    numRuns: Math.max(1, details.numRuns),
+    numRunsAsked: params.propertyNumRuns,
+    timeBudgetMs,
     commandsExecuted: system.commandsExecuted,
-  };
-  if (ctx.signal.aborted) {
-    return {
-      status: 'error',
-      summary: `stopped before a verdict (${String(ctx.signal.reason instanceof Error ? ctx.signal.reason.message : ctx.signal.reason)}) after ${system.commandsExecuted} commands`,
-      property: run,
-    };
-  }
-  if (!details.failed) {
-    const events = eventsMet(system);
-    return {
-      status: 'pass',
-      summary: `${suite.noun} matched the model through ${details.numRuns} runs (${system.commandsExecuted} commands), seed ${seed}${
+    signal: ctx.signal,
+    commandNoun: 'commands',
+    runNoun: 'runs',
+    passSummary: (numRuns) =>
+      `${suite.noun} matched the model through ${numRuns} runs (${system.commandsExecuted} commands), seed ${seed}${
         events === undefined
           ? ''
           : `; ${Object.entries(events)
               .map(([event, n]) => `${event} ×${n}`)
               .join(', ')}`
       }`,
-      ...(events === undefined ? {} : { evidence: { events } }),
-      property: run,
-    };
-  }
-  const counterexample = details.counterexample;
-  if (counterexample === null) {
-    return {
-      status: 'error',
-      summary: details.interrupted
-        ? `time budget of ${timeBudgetMs} ms ran out after ${details.numRuns} of ${params.propertyNumRuns} runs without a verdict`
-        : `fast-check could not generate runnable command sequences (${details.numSkips} skipped)`,
-      ...(details.numRuns > 0 ? { property: run } : {}),
-    };
-  }
-  const error = details.errorInstance;
-  // Transport faults and harness bugs are not counterexamples: runCheck records them as inconclusive.
-  if (!(error instanceof ModelMismatchError)) throw error;
-  const [commands] = counterexample;
-  const ran = replayMetadata(commands);
-  return {
-    status: 'fail',
-    summary: `the chain disagreed with the ${suite.noun} model: ${error.shortMessage}`,
-    expected: error.expected,
-    actual: error.actual,
-    evidence: {
-      replay: {
-        seed,
-        path: details.counterexamplePath,
-        ...(ran.replayPath === undefined ? {} : { replayPath: ran.replayPath }),
-      },
-      ...(details.interrupted
-        ? { note: `shrinking stopped at the ${timeBudgetMs} ms budget; the sequence may not be minimal` }
-        : {}),
-    },
-    property: {
-      ...run,
-      ...(details.counterexamplePath === null ? {} : { path: details.counterexamplePath }),
-      ...(ran.replayPath === undefined ? {} : { replayPath: ran.replayPath }),
-      counterexample: ran.commands.map(String),
-      commands: ran.commands.map((c) => c.step()),
-      failingStep: Math.max(0, ran.commands.length - 1),
-      shrinks: details.numShrinks,
-      failure: error.shortMessage,
-    },
-  };
+    failPrefix: `the chain disagreed with the ${suite.noun} model`,
+    passEvidence: events === undefined ? undefined : { events },
+  });
 }
 
 /** The node-dependent cases the commands met (PropertySystem.events), if any. */

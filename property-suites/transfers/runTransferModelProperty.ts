@@ -9,10 +9,9 @@ import { propertyMaxCommands } from '../propertyMaxCommands.ts';
 import { propertyNumRuns } from '../propertyNumRuns.ts';
 import { propertySeed } from '../propertySeed.ts';
 import { propertyTimeBudgetMs } from '../propertyTimeBudgetMs.ts';
-import { replayMetadata } from '../shared/replayMetadata.ts';
+import { modelRunOutcome } from '../shared/modelRunOutcome.ts';
 import { maxTransferAmount, transferAccountCount } from './arbitraries.ts';
 import { type TransferCommands, transferCommandsArb } from './commands.ts';
-import { ModelMismatchError } from './ModelMismatchError.ts';
 import { readTransferModel } from './readTransferModel.ts';
 import type { TransferSystem } from './TransferSystem.ts';
 
@@ -122,58 +121,17 @@ export async function runTransferModelProperty(
   controller.abort();
   ctx.signal.removeEventListener('abort', stop);
 
-  const run = { seed, numRuns: Math.max(1, details.numRuns), commandsExecuted: system.commandsExecuted };
-  if (ctx.signal.aborted) {
-    return {
-      status: 'error',
-      summary: `stopped before a verdict (${String(ctx.signal.reason instanceof Error ? ctx.signal.reason.message : ctx.signal.reason)}) after ${system.commandsExecuted} transfers`,
-      property: run,
-    };
-  }
-  if (!details.failed) {
-    return {
-      status: 'pass',
-      summary: `balances and nonces matched the model through ${details.numRuns} runs (${system.commandsExecuted} transfers), seed ${seed}`,
-      property: run,
-    };
-  }
-  const counterexample = details.counterexample;
-  if (counterexample === null) {
-    return {
-      status: 'error',
-      summary: details.interrupted
-        ? `time budget of ${timeBudgetMs} ms ran out after ${details.numRuns} of ${params.propertyNumRuns} runs without a verdict`
-        : `fast-check could not generate runnable command sequences (${details.numSkips} skipped)`,
-      ...(details.numRuns > 0 ? { property: run } : {}),
-    };
-  }
-  const error = details.errorInstance;
-  // Transport faults and harness bugs are not counterexamples: runCheck records them as inconclusive.
-  if (!(error instanceof ModelMismatchError)) throw error;
-  const [commands] = counterexample;
-  const ran = replayMetadata(commands);
-  const replayPath = ran.replayPath;
-  return {
-    status: 'fail',
-    summary: `the chain disagreed with the transfer model: ${error.shortMessage}`,
-    expected: error.expected,
-    actual: error.actual,
-    evidence: {
-      replay: { seed, path: details.counterexamplePath, ...(replayPath === undefined ? {} : { replayPath }) },
-      shrinks: details.numShrinks,
-      ...(details.interrupted
-        ? { note: `shrinking stopped at the ${timeBudgetMs} ms budget; the sequence may not be minimal` }
-        : {}),
-    },
-    property: {
-      ...run,
-      path: details.counterexamplePath,
-      ...(replayPath === undefined ? {} : { replayPath }),
-      counterexample: ran.commands.map(String),
-      commands: ran.commands.map((c) => c.step()),
-      failingStep: Math.max(0, ran.commands.length - 1),
-      shrinks: details.numShrinks,
-      failure: error.shortMessage,
-    },
-  };
+  return modelRunOutcome(details, {
+    seed,
+    numRunsAsked: params.propertyNumRuns,
+    timeBudgetMs,
+    commandsExecuted: system.commandsExecuted,
+    signal: ctx.signal,
+    commandNoun: 'transfers',
+    runNoun: 'runs',
+    passSummary: (numRuns) =>
+      `balances and nonces matched the model through ${numRuns} runs (${system.commandsExecuted} transfers), seed ${seed}`,
+    failPrefix: 'the chain disagreed with the transfer model',
+    failEvidence: { shrinks: details.numShrinks },
+  });
 }
