@@ -1,9 +1,7 @@
 import { defineCheck } from '#core/checks/defineCheck.ts';
 import { receiptTimeoutMs } from '#core/checks/sharedParameters.ts';
-import { createRpcTrace } from '../contracts/createRpcTrace.ts';
-import { readTransactionCopies } from './readTransactionCopies.ts';
+import { readOwnSelfTransfer } from './readOwnSelfTransfer.ts';
 import { recentTransactionsFixture } from './recentTransactionsFixture.ts';
-import { submitAndRecord, unrecordedOutcome } from './submitAndRecord.ts';
 import { txSampleBlocks, txSampleSize } from './txSampleParameters.ts';
 
 const zeroAddress = `0x${'00'.repeat(20)}`;
@@ -46,25 +44,10 @@ export const txSenderPresent = defineCheck({
   failsWhen:
     'A transaction lacks `from`, carries a malformed or zero address, or the own transaction names another sender.',
   async run({ adapter, params, account, fixture }) {
-    const trace = createRpcTrace(adapter.rpc);
+    const self = await readOwnSelfTransfer(adapter, account, params.receiptTimeoutMs);
+    if (self.kind === 'unrecorded') return self.outcome;
+    const { trace, sent, own } = self;
     const signer = account.address.toLowerCase();
-    const signed = await adapter.transactions.sign(
-      { kind: 'transfer', to: account.address, amount: 1n },
-      account,
-    );
-    const sent = await submitAndRecord(
-      adapter.transactions,
-      adapter.rpc,
-      trace,
-      signed,
-      params.receiptTimeoutMs,
-    );
-    if (sent.kind !== 'recorded') {
-      return unrecordedOutcome("the check's self-transfer", sent, params.receiptTimeoutMs, {
-        rpc: trace.exchanges(),
-      });
-    }
-    const own = await readTransactionCopies(trace, sent.txId, sent.receipt);
     const problems: string[] = [...own.problems];
     const ownCopies = [
       ...own.copies,

@@ -1,9 +1,7 @@
 import { defineCheck } from '#core/checks/defineCheck.ts';
 import { receiptTimeoutMs } from '#core/checks/sharedParameters.ts';
-import { createRpcTrace } from '../contracts/createRpcTrace.ts';
-import { readTransactionCopies } from './readTransactionCopies.ts';
+import { readOwnSelfTransfer } from './readOwnSelfTransfer.ts';
 import { recentTransactionsFixture } from './recentTransactionsFixture.ts';
-import { submitAndRecord, unrecordedOutcome } from './submitAndRecord.ts';
 import { txSampleBlocks, txSampleSize } from './txSampleParameters.ts';
 import { type SignatureVerdict, verifyTransactionSignature } from './verifyTransactionSignature.ts';
 
@@ -44,24 +42,9 @@ export const txSignatureBindsSender = defineCheck({
     'A signature recovers to another account than `from`, a re-encoded transaction hashes to another value ' +
     'than `hash`, a field the rebuild needs is malformed, or a signature is out of range or high-s (EIP-2).',
   async run({ adapter, params, account, fixture }) {
-    const trace = createRpcTrace(adapter.rpc);
-    const signed = await adapter.transactions.sign(
-      { kind: 'transfer', to: account.address, amount: 1n },
-      account,
-    );
-    const sent = await submitAndRecord(
-      adapter.transactions,
-      adapter.rpc,
-      trace,
-      signed,
-      params.receiptTimeoutMs,
-    );
-    if (sent.kind !== 'recorded') {
-      return unrecordedOutcome("the check's self-transfer", sent, params.receiptTimeoutMs, {
-        rpc: trace.exchanges(),
-      });
-    }
-    const own = await readTransactionCopies(trace, sent.txId, sent.receipt);
+    const self = await readOwnSelfTransfer(adapter, account, params.receiptTimeoutMs);
+    if (self.kind === 'unrecorded') return self.outcome;
+    const { trace, signed, sent, own } = self;
     const problems: string[] = [...own.problems];
     const verdicts: SignatureVerdict[] = [];
     for (const copy of own.copies) {
