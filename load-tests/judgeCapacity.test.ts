@@ -106,7 +106,15 @@ describe('judgeCapacity', () => {
 
   it('reports the highest rate held below one the harness could not judge as "at least", after bisecting', () => {
     const result = judgeCapacity(
-      [shardOf([step(100), step(200), step(400, { lateSends: 50 }), step(300), step(350, { lateSends: 50 })])],
+      [
+        shardOf([
+          step(100),
+          step(200),
+          step(400, { lateSends: 50 }),
+          step(300),
+          step(350, { lateSends: 50 }),
+        ]),
+      ],
       params,
       startedAt,
     );

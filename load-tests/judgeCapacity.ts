@@ -179,8 +179,8 @@ export function judgeCapacity(
       ? `${above.rateTps} tx/s broke: ${above.outcome.reason}`
       : `at least: ${above.rateTps} tx/s could not be judged, ${above.outcome.kind === 'inconclusive' ? above.outcome.reason : ''}`
     : held.rateTps >= params.loadCapacityMaxTps
-        ? `at least: the search reached loadCapacityMaxTps ${params.loadCapacityMaxTps} tx/s`
-        : `at least: the search budget (loadCapacityMaxSteps ${params.loadCapacityMaxSteps}, loadCapacityTimeBudgetS) ended before a bound broke`;
+      ? `at least: the search reached loadCapacityMaxTps ${params.loadCapacityMaxTps} tx/s`
+      : `at least: the search budget (loadCapacityMaxSteps ${params.loadCapacityMaxSteps}, loadCapacityTimeBudgetS) ended before a bound broke`;
   const m = held.metrics;
   const figure = `capacity ${held.rateTps} tx/s (${round(m.committedTps, 1)} tx/s committed) at p95 ${round(m.latency.p95Ms / 1_000, 2)} s`;
   const target = params.loadTpsTarget;

@@ -98,7 +98,9 @@ describe('nextCapacityStep', () => {
     const history: CapacityStep[] = [];
     const opts = { ...options, maxSteps: 16 };
     for (let n = nextCapacityStep(opts, history); n.kind === 'run'; n = nextCapacityStep(opts, history))
-      history.push(n.rateTps > 2_500 ? late(n.rateTps) : n.rateTps <= 2_900 ? held(n.rateTps) : broke(n.rateTps));
+      history.push(
+        n.rateTps > 2_500 ? late(n.rateTps) : n.rateTps <= 2_900 ? held(n.rateTps) : broke(n.rateTps),
+      );
     const bounds = capacityBounds(history);
     expect(bounds.heldTps).toBeLessThanOrEqual(2_500);
     expect(bounds.heldTps).toBeGreaterThan(2_500 / 1.1);
