@@ -1,8 +1,13 @@
 import { Agent, request } from 'node:http';
-import { type Hex, keccak256, toHex } from 'viem';
+import { encodeFunctionData, type Hex, keccak256, toHex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
+import { loadProbeArtifact } from '#conformance/contracts/loadProbeArtifact.ts';
+
+/** Gas of a Probe.set call, as chaineval's contract-write workload gives it (prepareLoadWorkload.ts). */
+const contractWriteGas = 60_000n;
 
 export interface BareSenderResult {
+  readonly workload: 'transfer' | 'contract-write';
   readonly sent: number;
   readonly accepted: number;
   readonly committed: number;
@@ -50,6 +55,11 @@ function rpc(agent: Agent, url: URL, method: string, params: unknown[]): Promise
  * kept-alive connections allow, with no scheduling, measurement or validation beyond counting
  * acceptances. Committed transfers are counted from the blocks themselves. The ceiling a harness
  * is compared with; it proves nothing about the chain by itself.
+ *
+ * With workload "contract-write" each transaction is instead a Probe.set(j) call (chaineval's
+ * loadWorkload "contract-write") on a Probe contract deployed before the clock; after the window, the
+ * receipt of the last transaction signed for every account is read, so a ceiling made of reverted
+ * writes cannot pass unnoticed (throws).
  */
 export async function sendBare(
   rpcUrl: string,
@@ -58,8 +68,11 @@ export async function sendBare(
     readonly accounts: number;
     readonly inFlight: number;
     readonly drainS: number;
+    /** @default 'transfer' */
+    readonly workload?: 'transfer' | 'contract-write';
   },
 ): Promise<BareSenderResult> {
+  const workload = options.workload ?? 'transfer';
   const url = new URL(rpcUrl);
   const agent = new Agent({ keepAlive: true, maxSockets: options.inFlight });
   const keys = Array.from({ length: options.accounts }, (_, i) =>
@@ -69,21 +82,35 @@ export async function sendBare(
   for (const a of accounts) await rpc(agent, url, 'anvil_setBalance', [a.address, '0x3635C9ADC5DEA00000']);
   const gasPrice = BigInt((await rpc(agent, url, 'eth_gasPrice', [])) as string) * 2n;
   const chainId = Number(BigInt((await rpc(agent, url, 'eth_chainId', [])) as string));
+  const contract =
+    workload === 'contract-write'
+      ? await deployProbe(agent, url, accounts[0]!, gasPrice, chainId)
+      : undefined;
   const raws: Hex[] = [];
   const perAccount = Math.ceil(options.transfers / options.accounts);
   for (let n = 0; n < perAccount; n++) {
     for (const a of accounts) {
       if (raws.length >= options.transfers) break;
+      // Account 0 deployed the contract with its nonce 0.
+      const nonce = contract !== undefined && a === accounts[0] ? n + 1 : n;
       raws.push(
-        await a.signTransaction({
-          to: a.address,
-          value: 1n,
-          gas: 21_000n,
-          gasPrice,
-          nonce: n,
-          chainId,
-          type: 'legacy',
-        }),
+        await a.signTransaction(
+          contract === undefined
+            ? { to: a.address, value: 1n, gas: 21_000n, gasPrice, nonce, chainId, type: 'legacy' }
+            : {
+                to: contract,
+                data: encodeFunctionData({
+                  abi: loadProbeArtifact().abi,
+                  functionName: 'set',
+                  args: [BigInt(raws.length + 1)],
+                }),
+                gas: contractWriteGas,
+                gasPrice,
+                nonce,
+                chainId,
+                type: 'legacy',
+              },
+        ),
       );
     }
   }
@@ -123,9 +150,22 @@ export async function sendBare(
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   const cpu = process.cpuUsage(cpu0);
+  if (contract !== undefined) {
+    const last = raws.slice(-options.accounts);
+    for (const raw of last) {
+      const receipt = (await rpc(agent, url, 'eth_getTransactionReceipt', [keccak256(raw)])) as {
+        status?: string;
+      } | null;
+      if (receipt !== null && receipt.status !== '0x1')
+        throw new Error(
+          `bare sender: Probe.set ${keccak256(raw)} reverted (receipt status ${receipt.status})`,
+        );
+    }
+  }
   agent.destroy();
   const windowS = (lastAtMs - startMs) / 1_000;
   return {
+    workload,
     sent: raws.length,
     accepted,
     committed,
@@ -134,4 +174,39 @@ export async function sendBare(
     cpuS: (cpu.user + cpu.system) / 1e6,
     maxRssMb: maxRss / 2 ** 20,
   };
+}
+
+/** Deploys the Probe contract from `account` (its nonce 0) and waits up to 10 s for its receipt. */
+async function deployProbe(
+  agent: Agent,
+  url: URL,
+  account: ReturnType<typeof privateKeyToAccount>,
+  gasPrice: bigint,
+  chainId: number,
+): Promise<Hex> {
+  const raw = await account.signTransaction({
+    data: loadProbeArtifact().bytecode as Hex,
+    gas: 500_000n,
+    gasPrice,
+    nonce: 0,
+    chainId,
+    type: 'legacy',
+  });
+  const hash = await rpc(agent, url, 'eth_sendRawTransaction', [raw]);
+  if (typeof hash !== 'string')
+    throw new Error(`bare sender: Probe deployment refused: ${JSON.stringify(hash)}`);
+  const deadline = performance.now() + 10_000;
+  while (performance.now() < deadline) {
+    const receipt = (await rpc(agent, url, 'eth_getTransactionReceipt', [hash])) as {
+      status?: string;
+      contractAddress?: Hex | null;
+    } | null;
+    if (receipt !== null) {
+      if (receipt.status !== '0x1' || !receipt.contractAddress)
+        throw new Error(`bare sender: Probe deployment ${hash} did not create a contract`);
+      return receipt.contractAddress;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`bare sender: Probe deployment ${hash} not included within 10 s`);
 }
