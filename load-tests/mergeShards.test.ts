@@ -3,6 +3,7 @@ import { LoadMetricsSchema } from '#core/checks/LoadMetricsSchema.ts';
 import type { LoadShardResult } from '#core/checks/LoadShardResultSchema.ts';
 import { decodeHistogram, encodeHistogram, newHistogram } from './histogramCodec.ts';
 import { mergeShards } from './mergeShards.ts';
+import { decodeShardBlocks, encodeShardBlocks } from './shardBlocksCodec.ts';
 
 function histogramOf(valuesUs: readonly number[]): string {
   const h = newHistogram();
@@ -131,5 +132,154 @@ describe('mergeShards', () => {
       /does not belong/,
     );
     expect(() => mergeShards([])).toThrow(/no shard results/);
+  });
+});
+
+/** A shard's block list: consecutive blocks from `first`, seen a second apart from `seenFromMs`. */
+function blocksOf(
+  first: number,
+  txCounts: readonly number[],
+  lastInclusion: number | undefined,
+  seenFromMs = 1_000_500,
+) {
+  return encodeShardBlocks(
+    txCounts.map((txCount, i) => ({ number: BigInt(first + i), txCount, seenAtMs: seenFromMs + i * 1_000 })),
+    BigInt(first - 1),
+    lastInclusion === undefined ? undefined : BigInt(lastInclusion),
+  );
+}
+
+describe('mergeShards: latency tiers', () => {
+  it('merges the accepted and final tiers exactly, as the inclusion histogram', () => {
+    const ackA = valuesA.map((v) => Math.round(v / 100));
+    const ackB = valuesB.map((v) => Math.round(v / 100));
+    const finalA = valuesA.map((v) => v + 3_000_000);
+    const finalB = valuesB.map((v) => v + 3_000_000);
+    const merged = mergeShards([
+      shard({
+        shardIndex: 0,
+        latencyHistogram: histogramOf(valuesA),
+        ackLatencyHistogram: histogramOf(ackA),
+        finalLatencyHistogram: histogramOf(finalA),
+        finalityDepth: 3,
+      }),
+      shard({
+        shardIndex: 1,
+        latencyHistogram: histogramOf(valuesB),
+        ackLatencyHistogram: histogramOf(ackB),
+        finalLatencyHistogram: histogramOf(finalB),
+        finalityDepth: 3,
+      }),
+    ]);
+    expect(LoadMetricsSchema.parse(merged)).toEqual(merged);
+    const tiers = merged.latencyTiers!;
+    const ackAll = decodeHistogram(histogramOf([...ackA, ...ackB]));
+    const finalAll = decodeHistogram(histogramOf([...finalA, ...finalB]));
+    for (const [summary, all] of [
+      [tiers.accepted, ackAll],
+      [tiers.final!, finalAll],
+    ] as const) {
+      expect(summary.count).toBe(1_200);
+      expect(summary.p50Ms).toBe(all.getValueAtPercentile(50) / 1_000);
+      expect(summary.p95Ms).toBe(all.getValueAtPercentile(95) / 1_000);
+      expect(summary.p99Ms).toBe(all.getValueAtPercentile(99) / 1_000);
+      expect(summary.maxMs).toBe(all.maxValue / 1_000);
+    }
+    expect(tiers.included).toEqual(merged.latency);
+    expect(tiers.final?.finalityDepth).toBe(3);
+  });
+
+  it('leaves a tier out when a shard did not record it (stored before tiers, or no finality depth)', () => {
+    const old = mergeShards([
+      shard({ shardIndex: 0, ackLatencyHistogram: histogramOf([1_000]) }),
+      shard({ shardIndex: 1 }),
+    ]);
+    expect(old.latencyTiers).toBeUndefined();
+    const noFinal = mergeShards([
+      shard({ shardIndex: 0, ackLatencyHistogram: histogramOf([1_000]) }),
+      shard({
+        shardIndex: 1,
+        ackLatencyHistogram: histogramOf([2_000]),
+        finalLatencyHistogram: histogramOf([9_000]),
+        finalityDepth: 3,
+      }),
+    ]);
+    expect(noFinal.latencyTiers?.accepted.count).toBe(2);
+    expect(noFinal.latencyTiers?.final).toBeUndefined();
+  });
+});
+
+describe('mergeShards: on-chain ground truth', () => {
+  it('round-trips a block list through its codec', () => {
+    const decoded = decodeShardBlocks(blocksOf(101, [0, 20, 20, 5], 103));
+    expect(decoded).toEqual({
+      first: 101,
+      lastInclusion: 103,
+      blocks: [
+        { number: 101, txCount: 0, seenAtMs: 1_000_500 },
+        { number: 102, txCount: 20, seenAtMs: 1_001_500 },
+        { number: 103, txCount: 20, seenAtMs: 1_002_500 },
+        { number: 104, txCount: 5, seenAtMs: 1_003_500 },
+      ],
+    });
+  });
+
+  it("unites the shards' block lists by number (shards watch the same blocks: not a sum)", () => {
+    // Two shards of 30 each in blocks 101–103 (block 104 came after the last inclusion: left out).
+    const merged = mergeShards([
+      shard({ shardIndex: 0, blocks: blocksOf(101, [20, 20, 20, 7], 103) }),
+      shard({ shardIndex: 1, blocks: blocksOf(101, [20, 20, 20], 103, 1_000_520) }),
+    ]);
+    expect(LoadMetricsSchema.parse(merged)).toEqual(merged);
+    expect(merged.groundTruth).toEqual({
+      fromBlock: 101,
+      toBlock: 103,
+      blocks: 3,
+      transactions: 60,
+      committedTps: 60 / 4,
+      disagreement: 0,
+      disagrees: false,
+    });
+    expect(merged.committedTps).toBe(merged.groundTruth?.committedTps);
+  });
+
+  it('covers a block only one shard listed, leaves out blocks seen before the first send, and gives up on a gap', () => {
+    // Shard 1 started a block later; block 100 was seen before the first intended send (1_000_000).
+    const merged = mergeShards([
+      shard({ shardIndex: 0, blocks: blocksOf(100, [9, 30, 30], 102, 999_000) }),
+      shard({ shardIndex: 1, blocks: blocksOf(101, [30, 30], 101, 1_000_010) }),
+    ]);
+    expect(merged.groundTruth).toMatchObject({ fromBlock: 101, toBlock: 102, blocks: 2, transactions: 60 });
+    const gap = mergeShards([
+      shard({ shardIndex: 0, blocks: blocksOf(101, [30], 101) }),
+      shard({ shardIndex: 1, blocks: blocksOf(103, [30], 103) }),
+    ]);
+    expect(gap.groundTruth).toBeUndefined();
+    const unlisted = mergeShards([
+      shard({ shardIndex: 0, blocks: blocksOf(101, [60], 101) }),
+      shard({ shardIndex: 1 }),
+    ]);
+    expect(unlisted.groundTruth).toBeUndefined();
+  });
+
+  it('flags a disagreement above 1% of the ground truth, and not one of exactly 1%', () => {
+    const truth = (onChain: number, committed: number) =>
+      mergeShards([
+        shard({
+          shardIndex: 0,
+          shardCount: 1,
+          sent: committed,
+          accepted: committed,
+          committed,
+          blocks: blocksOf(101, [onChain], 101),
+        }),
+      ]).groundTruth!;
+    expect(truth(100, 100)).toMatchObject({ disagreement: 0, disagrees: false });
+    expect(truth(100, 99)).toMatchObject({ disagreement: 0.01, disagrees: false });
+    expect(truth(100, 101)).toMatchObject({ disagreement: 0.01, disagrees: false });
+    expect(truth(1_000, 989).disagrees).toBe(true); // 1.1% fewer than the chain holds
+    expect(truth(1_000, 1_011).disagrees).toBe(true); // 1.1% more than the chain holds
+    expect(truth(80, 60)).toMatchObject({ disagreement: 0.25, disagrees: true });
+    expect(truth(0, 60)).toMatchObject({ disagreement: 1, disagrees: true });
   });
 });

@@ -112,6 +112,9 @@ export async function runCapacityShard(ctx: CapacityShardContext): Promise<LoadS
       fromHeight,
       signal: ctx.signal,
       workload,
+      // No final tier here: waiting finalityDepth blocks after every step would lengthen each step and
+      // so spend the search's time budget (loadCapacityTimeBudgetS) differently; the search's figure
+      // must not move for an informational tier. Accepted and included tiers and ground truth stay.
     });
     const window = { ...shape, rateTps, durationS: stepS, ...measured };
     windows.push(window);

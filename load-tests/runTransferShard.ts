@@ -33,6 +33,7 @@ export async function runTransferShard(ctx: TransferShardContext): Promise<LoadS
     fromHeight,
     signal: ctx.signal,
     workload,
+    finalityDepth: params.finalityDepth,
   });
   ctx.progress(
     `[load] shard ${ctx.shardIndex + 1}/${ctx.shardCount}: ${measured.sent} sent, ${measured.accepted} accepted, ${measured.committed} committed`,

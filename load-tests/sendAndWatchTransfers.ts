@@ -2,9 +2,11 @@ import type { LedgerApi, TransactionsApi } from '#core/adapter/ChainAdapter.ts';
 import type { LoadShardResult } from '#core/checks/LoadShardResultSchema.ts';
 import { createSeriesRecorder } from './createSeriesRecorder.ts';
 import { encodeHistogram, newHistogram } from './histogramCodec.ts';
+import { loadClockMs } from './loadClock.ts';
 import type { LoadWorkload } from './prepareLoadWorkload.ts';
 import type { PresignedTransfer } from './presignTransfers.ts';
 import { sendOnSchedule } from './sendOnSchedule.ts';
+import { encodeShardBlocks } from './shardBlocksCodec.ts';
 import { encodeShardSeries } from './shardSeriesCodec.ts';
 import { type InclusionReport, watchInclusions } from './watchInclusions.ts';
 
@@ -18,6 +20,8 @@ export interface SendAndWatchOptions {
   readonly signal: AbortSignal;
   /** Checks included transactions after the window (contract writes: receipt status); failed ones are not committed. */
   readonly workload?: Pick<LoadWorkload, 'failedAmong'>;
+  /** The profile's finalityDepth: the watcher then also times the final tier (see watchInclusions). */
+  readonly finalityDepth?: number;
 }
 
 /** The measured part of a shard result (scenario, shard and shape fields are the caller's). */
@@ -35,6 +39,10 @@ export type MeasuredWindow = Pick<
   | 'sendLagHistogram'
   | 'rejections'
   | 'series'
+  | 'ackLatencyHistogram'
+  | 'finalLatencyHistogram'
+  | 'finalityDepth'
+  | 'blocks'
 >;
 
 /**
@@ -54,14 +62,20 @@ export async function sendAndWatchTransfers(
     fromHeight: options.fromHeight,
     deadlineMs: options.deadlineMs,
     signal: options.signal,
+    ...(options.finalityDepth === undefined ? {} : { finalityDepth: options.finalityDepth }),
   });
   const series = createSeriesRecorder(startMs);
+  // Accepted tier: intended send → the node's answer (answers batched from worker threads carry their own time).
+  const ackLatency = newHistogram();
   const sends = await sendOnSchedule((transfer) => adapter.transactions.submit(transfer.signed), transfers, {
     startMs,
     signal: options.signal,
-    onOutcome: (transfer, outcome) => {
-      series.offer(startMs + transfer.offsetMs, outcome.accepted);
-      if (!outcome.accepted) watcher.forget(transfer.txId);
+    onOutcome: (transfer, outcome, answeredAtMs?: number) => {
+      const dueMs = startMs + transfer.offsetMs;
+      series.offer(dueMs, outcome.accepted);
+      if (outcome.accepted)
+        ackLatency.recordValue(Math.max(0, Math.round(((answeredAtMs ?? loadClockMs()) - dueMs) * 1_000)));
+      else watcher.forget(transfer.txId);
     },
   });
   const seen = await watcher.done;
@@ -82,6 +96,14 @@ export async function sendAndWatchTransfers(
     sendLagHistogram: encodeHistogram(sends.sendLag),
     rejections: [...sends.rejections, ...inclusions.messages].slice(0, 20),
     series: encodeShardSeries(series.series()),
+    ackLatencyHistogram: encodeHistogram(ackLatency),
+    ...(options.finalityDepth === undefined
+      ? {}
+      : {
+          finalLatencyHistogram: encodeHistogram(inclusions.finalLatency),
+          finalityDepth: options.finalityDepth,
+        }),
+    blocks: encodeShardBlocks(seen.blocks, options.fromHeight, seen.lastInclusionBlock),
   };
 }
 
@@ -103,5 +125,12 @@ async function withoutFailed(
     latency.recordValue(us);
     included.set(id, us);
   }
-  return { ...seen, committed: included.size, latency, included, messages };
+  const finalLatency = newHistogram();
+  const final = new Map<string, number>();
+  for (const [id, us] of seen.final) {
+    if (failed.has(id)) continue;
+    finalLatency.recordValue(us);
+    final.set(id, us);
+  }
+  return { ...seen, committed: included.size, latency, included, final, finalLatency, messages };
 }

@@ -29,12 +29,17 @@ describe('sendOnSchedule', () => {
         : { accepted: true, txId: transfer.txId };
     };
     const rejectedIds: string[] = [];
+    const answeredAt: number[] = [];
     const report = await sendOnSchedule(slowSubmit, transfers, {
       startMs,
-      onOutcome: (t, o) => {
+      onOutcome: (t, o, answeredAtMs) => {
         if (!o.accepted) rejectedIds.push(t.txId);
+        answeredAt.push(answeredAtMs);
       },
     });
+    // Each answer comes with its time on the load clock: here, after the last transfer was due.
+    expect(answeredAt).toHaveLength(10);
+    for (const atMs of answeredAt) expect(atMs).toBeGreaterThanOrEqual(startMs + 180 - 2);
     expect(report).toMatchObject({ sent: 10, accepted: 9, rejected: 1 });
     expect(report.rejections).toEqual([`${transfers[3]!.txId}: -32000 nonce too low`]);
     expect(rejectedIds).toEqual([transfers[3]!.txId]);

@@ -1,3 +1,4 @@
+import { finalityDepth } from '#conformance/ledger/finalityDepth.ts';
 import type { ShardContext } from '#core/checks/defineLoadScenario.ts';
 import { loadDrainS } from './parameters/loadDrainS.ts';
 import { loadDurationS } from './parameters/loadDurationS.ts';
@@ -17,6 +18,8 @@ export const transferLoadParameters = [
   loadLatencyP95MaxMs,
   loadMinTransactions,
   loadWorkload,
+  // Read for the final latency tier only (informational; the judges read inclusion).
+  finalityDepth,
 ] as const;
 
 export const transferLoadRequires = ['tx.clientSign', 'tx.receipts', 'block.read', 'account.nonce'] as const;

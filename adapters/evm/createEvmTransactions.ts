@@ -14,7 +14,8 @@ import type { RpcClient } from './createRpcClient.ts';
 import { encodeIntent } from './encodeIntent.ts';
 import { forgeSignature } from './forgeSignature.ts';
 import { parseRpcResult } from './parseRpcResult.ts';
-import { Hash32Schema, QuantitySchema, RpcReceiptSchema } from './RpcSchemas.ts';
+import { QuantitySchema, RpcReceiptSchema } from './RpcSchemas.ts';
+import { submitOutcomeOf } from './submitOutcomeOf.ts';
 import { tamperTransaction } from './tamperTransaction.ts';
 
 const receiptPollMs = 100;
@@ -131,26 +132,7 @@ export function createEvmTransactions(
     },
 
     async submit(tx: SignedTx): Promise<SubmitOutcome> {
-      const outcome = await client.request('eth_sendRawTransaction', [tx.raw]);
-      if (outcome.kind === 'error') {
-        const data = outcome.error.data as { txHash?: unknown } | undefined;
-        const named = Hash32Schema.safeParse(data?.txHash);
-        return {
-          accepted: false,
-          error: outcome.error,
-          ...(named.success ? { reportedTxId: named.data.toLowerCase() } : {}),
-        };
-      }
-      if (outcome.kind === 'http-error') {
-        return {
-          accepted: false,
-          error: { code: `HTTP ${outcome.httpStatus}`, message: outcome.body.slice(0, 200) },
-        };
-      }
-      return {
-        accepted: true,
-        txId: parseRpcResult(Hash32Schema, outcome.result, 'eth_sendRawTransaction', endpoint).toLowerCase(),
-      };
+      return submitOutcomeOf(await client.request('eth_sendRawTransaction', [tx.raw]), endpoint);
     },
 
     async awaitOutcome(txId, timeoutMs) {

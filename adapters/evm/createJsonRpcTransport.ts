@@ -3,6 +3,7 @@ import https, { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
 import type { LookupFunction } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createSecureContext, rootCertificates } from 'node:tls';
+import { urlToHttpOptions } from 'node:url';
 import { ConfigError } from '#core/errors/ConfigError.ts';
 import { TargetError, TargetTimeoutError, TargetUnreachableError } from '#core/errors/TargetError.ts';
 import { noteRpcExchange } from '#core/run/rpcTranscript.ts';
@@ -107,17 +108,21 @@ export function createJsonRpcTransport(options: JsonRpcTransportOptions): JsonRp
     ...(lookup === undefined ? {} : { lookup }),
   };
   const agent = url.protocol === 'https:' ? new HttpsAgent(agentOptions) : new HttpAgent(agentOptions);
+  // The URL's request options (host, port, path, credentials) worked out once, as node:http does
+  // for request(url, options) on every call: at 10k submissions a second that was measurable.
+  const target = {
+    ...urlToHttpOptions(url),
+    method: 'POST',
+    agent,
+    ...(secureContext === undefined ? {} : { secureContext }),
+  };
   const exchange = (body: string): Promise<HttpExchange> =>
     new Promise<HttpExchange>((resolve, reject) => {
       let answered = false;
       const req = send(
-        url,
         {
-          method: 'POST',
+          ...target,
           headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-          agent,
-          // `ca` replaces Node's roots, so add the operator's CA to them rather than trust it alone.
-          ...(secureContext === undefined ? {} : { secureContext }),
         },
         (res) => {
           answered = true;
@@ -138,7 +143,8 @@ export function createJsonRpcTransport(options: JsonRpcTransportOptions): JsonRp
           });
           res.on('end', () => {
             clearTimeout(deadline);
-            resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') });
+            const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+            resolve({ status: res.statusCode ?? 0, body: bytes.toString('utf8') });
           });
           res.on('error', (error) => reject(toTargetError(error, endpoint, answered, hasCa)));
         },

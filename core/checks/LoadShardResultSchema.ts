@@ -31,6 +31,21 @@ const LoadWindowSchema = z.object({
    * results stored before it still read.
    */
   series: z.string().max(300_000).optional(),
+  /**
+   * Latency tiers besides inclusion (DESIGN.md "Load measurement"), base64 HDR histograms in µs from
+   * the intended send time: accepted = the node's answer to the submission (accepted ones only),
+   * final = the first sighting of the block `finalityDepth` above the transaction's block. Optional,
+   * so shard results stored before them still read.
+   */
+  ackLatencyHistogram: z.string().optional(),
+  finalLatencyHistogram: z.string().optional(),
+  finalityDepth: z.number().int().positive().optional(),
+  /**
+   * Every block the shard's watcher fetched with its transaction count and first sighting
+   * (load-tests/shardBlocksCodec.ts: deflated JSON, base64): the on-chain ground truth the committed
+   * count is checked against. Optional, as above.
+   */
+  blocks: z.string().max(300_000).optional(),
 });
 
 /**

@@ -1,6 +1,6 @@
 import type { CheckMeta } from '#core/checks/CheckMetaSchema.ts';
 import type { CheckResult } from '#core/checks/CheckResultSchema.ts';
-import type { LoadMetrics } from '#core/checks/LoadMetricsSchema.ts';
+import type { LatencySummary, LoadMetrics } from '#core/checks/LoadMetricsSchema.ts';
 import { modalLabels } from '#core/profile/ClauseSchema.ts';
 import type { Report } from '#core/report/ReportSchema.ts';
 import { type RpcTranscript, transcriptLimits } from '#core/run/rpcTranscript.ts';
@@ -9,6 +9,7 @@ import { type Bilingual, bilingual } from './bilingual.ts';
 import { capacityStepsChart } from './capacityStepsChart.ts';
 import { clauseAreaChart } from './clauseAreaChart.ts';
 import { escapeHtml as e } from './escapeHtml.ts';
+import { groundTruthLine } from './groundTruthLine.ts';
 import { latencyHistogramChart } from './latencyHistogramChart.ts';
 import { loadSeriesChart } from './loadSeriesChart.ts';
 import type { ReportLang } from './ReportLangSchema.ts';
@@ -216,7 +217,33 @@ function loadSection(m: LoadMetrics, parameters: Report['parameters'], t: Biling
   ];
   const bound = parameters.loadLatencyP95MaxMs;
   const p95BoundMs = typeof bound === 'number' && Number.isFinite(bound) ? bound : undefined;
-  return `<h4>${t('负载指标', 'Load metrics')}</h4>${keyValueTable(rows)}<div class="charts">${latencyChart(m, p95BoundMs)}${latencyHistogramChart(m.latencyHistogram, p95BoundMs, t)}${loadSeriesChart(m.series, p95BoundMs, t)}</div>`;
+  const truth = groundTruthLine(m);
+  const truthLine = truth
+    ? `<p class="${truth.warning ? 'v-partially-conform' : 'muted'}">${e(truth.text)}</p>`
+    : '';
+  return `<h4>${t('负载指标', 'Load metrics')}</h4>${keyValueTable(rows)}${latencyTiersTable(m, t)}${truthLine}<div class="charts">${latencyChart(m, p95BoundMs)}${latencyHistogramChart(m.latencyHistogram, p95BoundMs, t)}${loadSeriesChart(m.series, p95BoundMs, t)}</div>`;
+}
+
+/**
+ * Latency from the intended send time to each tier (accepted, included, final), p50/p95/p99: the
+ * judges read included; the other two show what a user waits for before the node answers and
+ * before the transaction is final by the profile's rule.
+ */
+function latencyTiersTable(m: LoadMetrics, t: Bilingual): string {
+  const tiers = m.latencyTiers;
+  if (!tiers) return '';
+  const rows: [string, LatencySummary][] = [
+    ['accepted (RPC answer)', tiers.accepted],
+    ['included (first seen in a block)', tiers.included],
+  ];
+  if (tiers.final) rows.push([`final (${tiers.final.finalityDepth} block(s) on top)`, tiers.final]);
+  const body = rows
+    .map(
+      ([tier, s]) =>
+        `<tr><th>${e(tier)}</th><td>${s.count}</td><td>${fixed(s.p50Ms)}</td><td>${fixed(s.p95Ms)}</td><td>${fixed(s.p99Ms)}</td></tr>`,
+    )
+    .join('');
+  return `<table><caption>${t('延迟分层（自计划发送时刻起）', 'Latency tiers, from the intended send time')}</caption><thead><tr><th>tier</th><th>count</th><th>p50 ms</th><th>p95 ms</th><th>p99 ms</th></tr></thead><tbody>${body}</tbody></table>`;
 }
 
 /** Horizontal bars of the latency percentiles, with the profile's p95 bound as a dashed line. */

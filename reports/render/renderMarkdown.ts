@@ -1,7 +1,9 @@
+import type { LatencySummary } from '#core/checks/LoadMetricsSchema.ts';
 import { modalLabels } from '#core/profile/ClauseSchema.ts';
 import type { Report } from '#core/report/ReportSchema.ts';
 import { clauseVerdictLabels, overallVerdictLabels } from '#core/scoring/ClauseVerdictSchema.ts';
 import { escapeMarkdown } from './escapeMarkdown.ts';
+import { groundTruthLine } from './groundTruthLine.ts';
 import { renderPropertyRunMarkdown } from './renderPropertyRunMarkdown.ts';
 
 /**
@@ -105,6 +107,33 @@ export function renderMarkdown(report: Report): string {
         `| ${m(r.checkId)} | ${m(l.scenario.name)} @ ${l.scenario.rateTps} tx/s × ${l.scenario.durationS} s | ${l.committedTps.toFixed(1)} | ${pct(l.successRate)} | ${l.latency.p50Ms} | ${l.latency.p95Ms} | ${l.latency.p99Ms} |`,
       );
     }
+    const tiered = load.filter((r) => r.load!.latencyTiers !== undefined);
+    if (tiered.length > 0) {
+      out.push(
+        '',
+        '延迟分层 Latency tiers, from the intended send time:',
+        '',
+        '| Check | Tier | Count | p50 ms | p95 ms | p99 ms |',
+        '|---|---|---|---|---|---|',
+      );
+      for (const r of tiered) {
+        const tiers = r.load!.latencyTiers!;
+        const rows: [string, LatencySummary][] = [
+          ['accepted (RPC answer)', tiers.accepted],
+          ['included (in a block)', tiers.included],
+        ];
+        if (tiers.final) rows.push([`final (${tiers.final.finalityDepth} block(s) on top)`, tiers.final]);
+        for (const [tier, s] of rows)
+          out.push(`| ${m(r.checkId)} | ${tier} | ${s.count} | ${s.p50Ms} | ${s.p95Ms} | ${s.p99Ms} |`);
+      }
+    }
+    const truths = load.flatMap((r) => {
+      const line = groundTruthLine(r.load!);
+      return line
+        ? [`- ${m(r.checkId)}: ${line.warning ? '**' : ''}${m(line.text)}${line.warning ? '**' : ''}`]
+        : [];
+    });
+    if (truths.length > 0) out.push('', ...truths);
   }
   const counts = { pass: 0, fail: 0, error: 0, skip: 0 };
   for (const r of report.results) counts[r.status] += 1;

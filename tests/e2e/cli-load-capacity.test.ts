@@ -2,22 +2,8 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import type { CliIo } from '#cli/CliIo.ts';
-import { main } from '#cli/main.ts';
 import { ReportSchema } from '#core/report/ReportSchema.ts';
-
-async function cli(argv: string[]) {
-  const out: string[] = [];
-  const errors: string[] = [];
-  const io: CliIo = {
-    out: (t) => out.push(t),
-    progress: () => {},
-    error: (line) => errors.push(line),
-    color: false,
-  };
-  const code = await main(argv, io);
-  return { code, out: out.join('\n'), errors };
-}
+import { runCli as cli } from '../support/runCli.ts';
 
 /**
  * `chaineval evaluate --load capacity` end to end: embedded anvil, DynamoDB Local, the capacity search

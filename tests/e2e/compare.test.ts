@@ -2,22 +2,9 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import type { CliIo } from '#cli/CliIo.ts';
-import { main } from '#cli/main.ts';
+import { runCli as cli } from '../support/runCli.ts';
 
 /** Runs the CLI in-process with captured output, as tests/e2e/cli.test.ts does. */
-async function cli(argv: string[]) {
-  const out: string[] = [];
-  const errors: string[] = [];
-  const io: CliIo = {
-    out: (t) => out.push(t),
-    progress: () => {},
-    error: (line) => errors.push(line),
-    color: false,
-  };
-  const code = await main(argv, io);
-  return { code, out: out.join('\n'), errors };
-}
 
 describe('chaineval compare over two real runs stored in DynamoDB Local', () => {
   const store = ['--dynamodb-endpoint', inject('dynamoEndpoint'), '--table', 'compare-e2e'];
