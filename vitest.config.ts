@@ -9,6 +9,8 @@ const loadMeasuring = [
   'tests/e2e/cloudRun.test.ts',
   'tests/e2e/concurrentSteps.test.ts',
   'tests/e2e/cli-load-capacity.test.ts',
+  'tests/e2e/load-ground-truth.test.ts',
+  'tests/e2e/k6.test.ts',
 ];
 
 export default defineConfig({

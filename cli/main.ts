@@ -1,8 +1,11 @@
 import { ChainevalError } from '#core/errors/ChainevalError.ts';
 import { harnessVersion } from '#core/harnessVersion.ts';
 import type { CliIo } from './CliIo.ts';
+import { capacityCommand } from './commands/capacity.ts';
 import { compareCommand } from './commands/compare.ts';
 import { evaluateCommand } from './commands/evaluate.ts';
+import { exportCommand } from './commands/export.ts';
+import { importCommand } from './commands/import.ts';
 import { keysCommand } from './commands/keys.ts';
 import { replayCommand } from './commands/replay.ts';
 import { reportsCommand } from './commands/reports.ts';
@@ -18,6 +21,7 @@ Usage:
   chaineval evaluate --remote <api-url> --target <url> --key-secret-id <name>
                                       run it in a deployed chaineval stack (SigV4) and follow it
   chaineval evaluate --load capacity  search the chain's capacity: "capacity N tx/s at p95 M s, stopped by …"
+  chaineval capacity                  the load generator's own ceiling on this machine (against a null sink)
   chaineval reports list              list stored runs, finished or not, newest first
   chaineval reports show <runId>      show one run's report (as it stands, for an unfinished run)
   chaineval reports import <dir>      store a run's journal (reports/out/<runId>) in DynamoDB
@@ -27,6 +31,9 @@ Usage:
   chaineval replay <reportId> <checkId>  rerun a property check's recorded counterexample, print the failing step
   chaineval verify <report|envelope>  check a sealed report's digest and signature, and say which key signed
   chaineval keys generate             create a key for sealing reports (Ed25519, P-256 or SM2)
+  chaineval export k6 --target <url> --private-key-file <file> --out <dir>
+                                      write a k6 script and its funded corpus of the transfer (or read) load
+  chaineval import k6-summary <file>  turn the exported script's k6 summary into a run's load verdicts
 
 Run "chaineval <command> --help" for the flags of a command.
 `;
@@ -49,11 +56,14 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     if (command === 'evaluate') return await evaluateCommand(rest, io);
     if (command === 'reports') return await reportsCommand(rest, io);
     if (command === 'compare') return await compareCommand(rest, io);
+    if (command === 'capacity') return await capacityCommand(rest, io);
     if (command === 'serve') return await serveCommand(rest, io);
     if (command === 'selftest') return await selftestCommand(rest, io);
     if (command === 'replay') return await replayCommand(rest, io);
     if (command === 'verify') return await verifyCommand(rest, io);
     if (command === 'keys') return await keysCommand(rest, io);
+    if (command === 'export') return await exportCommand(rest, io);
+    if (command === 'import') return await importCommand(rest, io);
     if (command === '--version' || command === '-v') {
       io.out(harnessVersion);
       return 0;
