@@ -16,6 +16,7 @@ import type { CheckResult } from '#core/checks/CheckResultSchema.ts';
 import { type Report, ReportSchema } from '#core/report/ReportSchema.ts';
 import { clauseVerdictLabels, overallVerdictLabels } from '#core/scoring/ClauseVerdictSchema.ts';
 import { renderTerminalSummary } from '#reports/render/renderTerminalSummary.ts';
+import { fail } from '../tests/support/nodeVerdicts/coreVerdicts.ts';
 import {
   anvilVerdicts,
   type Expectation,
@@ -37,15 +38,42 @@ interface Implementation {
   readonly verdicts: Readonly<Record<string, Expectation>>;
 }
 
+/**
+ * PROP-07 at the default parameters (`rpcFuzzKnownCrashers` true): each node meets the request known
+ * to stop it, last, in the disruptive step (docs/adr/0009). The e2e suite leaves the known crashers out
+ * (it needs the node afterwards), so its expectation is a pass; these are the true failures
+ * tests/e2e/property-fuzzing.test.ts shows.
+ */
+const nullBody = fail(
+  'exits on the JSON body null (a request that is not an object): no answer, then the node is gone',
+);
+const knownCrashers: Record<Implementation['id'], Expectation> = {
+  anvil: fail(
+    'panics ("Uint conversion error: Overflow") and exits on eth_feeHistory with a block count of 2^64; 2^64 − 1 is answered',
+  ),
+  hardhat: nullBody,
+  ganache: nullBody,
+};
+
 const implementations: readonly Implementation[] = [
   {
     id: 'anvil',
     name: 'anvil 1.7.1',
     start: async () => ({ ...(await startAnvil()), devPrivateKey: anvilDevPrivateKey, chainId: 31337 }),
-    verdicts: anvilVerdicts,
+    verdicts: { ...anvilVerdicts, 'property-rpc-robustness': knownCrashers.anvil },
   },
-  { id: 'hardhat', name: 'Hardhat 2.29.1', start: () => startHardhat(), verdicts: hardhatVerdicts },
-  { id: 'ganache', name: 'ganache 7.9.2', start: () => startGanache(), verdicts: ganacheVerdicts },
+  {
+    id: 'hardhat',
+    name: 'Hardhat 2.29.1',
+    start: () => startHardhat(),
+    verdicts: { ...hardhatVerdicts, 'property-rpc-robustness': knownCrashers.hardhat },
+  },
+  {
+    id: 'ganache',
+    name: 'ganache 7.9.2',
+    start: () => startGanache(),
+    verdicts: { ...ganacheVerdicts, 'property-rpc-robustness': knownCrashers.ganache },
+  },
 ];
 
 /** Runs the CLI to completion; resolves with its exit code and output. */
