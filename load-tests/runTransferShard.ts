@@ -1,8 +1,9 @@
 import type { LoadShardResult } from '#core/checks/LoadShardResultSchema.ts';
+import { openLoadSender } from './openLoadSender.ts';
 import { prepareLoadWorkload } from './prepareLoadWorkload.ts';
 import { presignTransfers } from './presignTransfers.ts';
 import { constantArrivalRate } from './scenarios/constantArrivalRate.ts';
-import { sendAndWatchTransfers } from './sendAndWatchTransfers.ts';
+import { type MeasuredWindow, sendAndWatchTransfers } from './sendAndWatchTransfers.ts';
 import { shardStartMs } from './shardStartMs.ts';
 import type { TransferShardContext } from './transferShardContext.ts';
 
@@ -24,17 +25,29 @@ export async function runTransferShard(ctx: TransferShardContext): Promise<LoadS
   // Each transfer sends 1 unit back to the first sender of the shard: value stays within the run.
   // Untimed: a contract workload deploys its contract before the schedule is signed.
   const workload = await prepareLoadWorkload(params.loadWorkload, adapter, ctx.senders);
-  const transfers = await presignTransfers(adapter, ctx.senders, ctx.senders[0]!.address, schedule, workload);
-  const fromHeight = await adapter.ledger.getHeight();
-  const startMs = shardStartMs(ctx);
-  const measured = await sendAndWatchTransfers(adapter, transfers, {
-    startMs,
-    deadlineMs: startMs + (params.loadDurationS + params.loadDrainS) * 1_000,
-    fromHeight,
-    signal: ctx.signal,
-    workload,
-    finalityDepth: params.finalityDepth,
-  });
+  // The sender thread starts while the schedule is signed (both untimed, before the common start).
+  const [sender, transfers] = await Promise.all([
+    openLoadSender(adapter.transactions, { rateTps: params.loadRateTps, shardCount: ctx.shardCount }),
+    presignTransfers(adapter, ctx.senders, ctx.senders[0]!.address, schedule, workload),
+  ]);
+  if (sender)
+    ctx.progress(`[load] shard ${ctx.shardIndex + 1}/${ctx.shardCount}: sending from a worker thread`);
+  let measured: MeasuredWindow;
+  try {
+    const fromHeight = await adapter.ledger.getHeight();
+    const startMs = shardStartMs(ctx);
+    measured = await sendAndWatchTransfers(adapter, transfers, {
+      startMs,
+      deadlineMs: startMs + (params.loadDurationS + params.loadDrainS) * 1_000,
+      fromHeight,
+      signal: ctx.signal,
+      workload,
+      finalityDepth: params.finalityDepth,
+      sender,
+    });
+  } finally {
+    await sender?.close();
+  }
   ctx.progress(
     `[load] shard ${ctx.shardIndex + 1}/${ctx.shardCount}: ${measured.sent} sent, ${measured.accepted} accepted, ${measured.committed} committed`,
   );

@@ -1,5 +1,6 @@
-import type { LedgerApi, TransactionsApi } from '#core/adapter/ChainAdapter.ts';
+import type { LedgerApi, SubmitOutcome, TransactionsApi } from '#core/adapter/ChainAdapter.ts';
 import type { LoadShardResult } from '#core/checks/LoadShardResultSchema.ts';
+import type { SenderPool } from './createSenderPool.ts';
 import { createSeriesRecorder } from './createSeriesRecorder.ts';
 import { encodeHistogram, newHistogram } from './histogramCodec.ts';
 import { loadClockMs } from './loadClock.ts';
@@ -22,6 +23,11 @@ export interface SendAndWatchOptions {
   readonly workload?: Pick<LoadWorkload, 'failedAmong'>;
   /** The profile's finalityDepth: the watcher then also times the final tier (see watchInclusions). */
   readonly finalityDepth?: number;
+  /**
+   * Sends from this pool's worker thread (openLoadSender) instead of the adapter's submit() on this
+   * thread: the same schedule, answers and meaning; the block watcher stays on this thread.
+   */
+  readonly sender?: SenderPool | undefined;
 }
 
 /** The measured part of a shard result (scenario, shard and shape fields are the caller's). */
@@ -67,17 +73,24 @@ export async function sendAndWatchTransfers(
   const series = createSeriesRecorder(startMs);
   // Accepted tier: intended send → the node's answer (answers batched from worker threads carry their own time).
   const ackLatency = newHistogram();
-  const sends = await sendOnSchedule((transfer) => adapter.transactions.submit(transfer.signed), transfers, {
+  const sendOptions = {
     startMs,
     signal: options.signal,
-    onOutcome: (transfer, outcome, answeredAtMs?: number) => {
+    onOutcome: (transfer: PresignedTransfer, outcome: SubmitOutcome, answeredAtMs?: number) => {
       const dueMs = startMs + transfer.offsetMs;
       series.offer(dueMs, outcome.accepted);
       if (outcome.accepted)
         ackLatency.recordValue(Math.max(0, Math.round(((answeredAtMs ?? loadClockMs()) - dueMs) * 1_000)));
       else watcher.forget(transfer.txId);
     },
-  });
+  };
+  const sends = options.sender
+    ? await options.sender.send(transfers, sendOptions)
+    : await sendOnSchedule(
+        (transfer) => adapter.transactions.submit(transfer.signed),
+        transfers,
+        sendOptions,
+      );
   const seen = await watcher.done;
   const inclusions = await withoutFailed(seen, options.workload);
   // Seen at = due + latency: the watcher measured the latency from the due time to the sighting.

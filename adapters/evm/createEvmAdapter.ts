@@ -70,12 +70,13 @@ const baseCapabilities: readonly Capability[] = [
  * part (storage slots, raw RPC, mining control) sits behind its capability.
  */
 export async function createEvmAdapter(options: CreateEvmAdapterOptions): Promise<ChainAdapter> {
-  const transport = createJsonRpcTransport({
+  const transportOptions = {
     url: options.url,
     timeoutMs: options.timeoutMs ?? 10_000,
     maxResponseBytes: options.maxResponseBytes ?? 16 * 1024 * 1024,
     caCertPem: options.caCertPem,
-  });
+  };
+  const transport = createJsonRpcTransport(transportOptions);
   const client = createRpcClient(transport);
   const { endpoint } = client;
   const keyring = createLocalKeyring(options.signer.privateKey);
@@ -145,7 +146,10 @@ export async function createEvmAdapter(options: CreateEvmAdapterOptions): Promis
     },
     verifier: { recomputeBlockHash: (block) => recomputeBlockHash(block, hashHeader), recomputeTxRoot },
     identities: { primary: keyring.primary, derive: keyring.derive },
-    transactions: createEvmTransactions(client, info.chainId, keyring, feeOracle),
+    transactions: {
+      ...createEvmTransactions(client, info.chainId, keyring, feeOracle),
+      rawSubmitTarget: () => transportOptions,
+    },
     accounts: createEvmAccounts(client, feeOracle),
     evm: {
       async getStorageAt(address, slot) {

@@ -170,6 +170,13 @@ export interface TransactionsApi {
     }[],
   ): Promise<SignedTx[]>;
   submit(tx: SignedTx): Promise<SubmitOutcome>;
+  /**
+   * Where signed bytes can be submitted without this adapter, with submit()'s meaning, for load
+   * senders in worker threads (load-tests/createSenderPool.ts), which cannot be handed the adapter: a
+   * JSON-RPC endpoint over HTTP(S) with the adapter's own limits. The URL is the full one (credentials
+   * included): it stays in this process. Absent: load is sent through submit().
+   */
+  rawSubmitTarget?(): RawSubmitTarget;
   /** Polls until the outcome appears or `timeoutMs` passes; `null` on timeout. */
   awaitOutcome(txId: string, timeoutMs: number): Promise<TxOutcome | null>;
   getOutcome(txId: string): Promise<TxOutcome | null>;
@@ -184,6 +191,14 @@ export interface TransactionsApi {
    * node must refuse.
    */
   forgeSignature(tx: SignedTx): Promise<SignedTx>;
+}
+
+/** A JSON-RPC-over-HTTP(S) endpoint raw transactions can be sent to (TransactionsApi.rawSubmitTarget). */
+export interface RawSubmitTarget {
+  readonly url: string;
+  readonly timeoutMs: number;
+  readonly maxResponseBytes: number;
+  readonly caCertPem?: string | undefined;
 }
 
 /** Native balances and sequence numbers (`account.balance`, `account.nonce`, `account.fund`). */
