@@ -2,6 +2,7 @@ import type { Bilingual } from './bilingual.ts';
 import type { CompareColumn, CompareLoadRow } from './compareReports.ts';
 import { compareSeriesStyles } from './compareSeriesStyles.ts';
 import { escapeHtml as e } from './escapeHtml.ts';
+import { overlayLegend } from './overlayLegend.ts';
 
 /**
  * One load check's latency distributions, one step line per report on a shared axis, as inline SVG:
@@ -69,21 +70,16 @@ export function latencyOverlayChart(
     plot = `${lines}${p95s}<line x1="${left}" x2="${left + width}" y1="${axisY}" y2="${axisY}" stroke="#57606a"/><text x="${left}" y="${axisY + 14}" text-anchor="middle">${fixed(from)}</text><text x="${left + width}" y="${axisY + 14}" text-anchor="middle">${fixed(to)} ms</text><text x="${left - 4}" y="${top + 8}" text-anchor="end">${fixed(maxShare)}%</text><text x="${left - 4}" y="${axisY}" text-anchor="end">0</text>`;
   }
 
-  const legend = columns
-    .map((col, i) => {
-      const yRow = legendTop + i * legendRowH;
-      const cell = row.cells[i];
-      const drawn = series.some((s) => s.i === i);
-      const text =
-        cell === undefined
-          ? `${col.letter} — no load figures`
-          : drawn
-            ? `${col.letter} — p95 ${fixed(cell.p95Ms)} ms`
-            : `${col.letter} — no distribution stored`;
-      const sample = drawn ? `<line x1="0" x2="28" y1="${yRow - 4}" y2="${yRow - 4}" ${stroke(i, 2)}/>` : '';
-      return `${sample}<text x="34" y="${yRow}"${drawn ? '' : ' class="muted"'}>${e(text)}</text>`;
-    })
-    .join('');
+  const legend = overlayLegend({
+    columns,
+    row,
+    drawn: (i) => series.some((s) => s.i === i),
+    top: legendTop,
+    rowHeight: legendRowH,
+    drawnText: (cell) => `p95 ${fixed(cell.p95Ms)} ms`,
+    notStored: 'no distribution stored',
+    stroke: (i) => stroke(i, 2),
+  });
   return `<svg class="chart overlay" role="img" aria-label="${e(caption)}" viewBox="0 0 ${left + width + 60} ${height}" width="${left + width + 60}" height="${height}"><text x="0" y="12" class="caption">${e(caption)}</text>${plot}${legend}</svg>`;
 }
 

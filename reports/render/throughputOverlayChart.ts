@@ -2,6 +2,7 @@ import type { Bilingual } from './bilingual.ts';
 import type { CompareColumn, CompareLoadRow } from './compareReports.ts';
 import { compareSeriesStyles } from './compareSeriesStyles.ts';
 import { escapeHtml as e } from './escapeHtml.ts';
+import { overlayLegend } from './overlayLegend.ts';
 
 /**
  * One load check's committed throughput over time, one line per report on a shared axis of seconds
@@ -54,21 +55,16 @@ export function throughputOverlayChart(
       .join('');
     plot = `${lines}<line x1="${left}" x2="${left + width}" y1="${axisY}" y2="${axisY}" stroke="#57606a"/><text x="${left}" y="${axisY + 14}" text-anchor="middle">0</text><text x="${left + width}" y="${axisY + 14}" text-anchor="middle">${fixed(endS)} s</text><text x="${left - 4}" y="${top + 8}" text-anchor="end">${fixed(maxTps)}</text><text x="${left - 4}" y="${axisY}" text-anchor="end">0</text>`;
   }
-  const legend = columns
-    .map((col, i) => {
-      const yRow = legendTop + i * legendRowH;
-      const cell = row.cells[i];
-      const drawn = series.some((s) => s.i === i);
-      const text =
-        cell === undefined
-          ? `${col.letter} — no load figures`
-          : drawn
-            ? `${col.letter} — ${fixed(cell.committedTps)} tx/s committed over the run`
-            : `${col.letter} — no per-second series stored`;
-      const sample = drawn ? `<line x1="0" x2="28" y1="${yRow - 4}" y2="${yRow - 4}" ${stroke(i)}/>` : '';
-      return `${sample}<text x="34" y="${yRow}"${drawn ? '' : ' class="muted"'}>${e(text)}</text>`;
-    })
-    .join('');
+  const legend = overlayLegend({
+    columns,
+    row,
+    drawn: (i) => series.some((s) => s.i === i),
+    top: legendTop,
+    rowHeight: legendRowH,
+    drawnText: (cell) => `${fixed(cell.committedTps)} tx/s committed over the run`,
+    notStored: 'no per-second series stored',
+    stroke: stroke,
+  });
   return `<svg class="chart overlay-throughput" role="img" aria-label="${e(caption)}" viewBox="0 0 ${left + width + 60} ${height}" width="${left + width + 60}" height="${height}"><text x="0" y="12" class="caption">${e(caption)}</text>${plot}${legend}</svg>`;
 }
 
