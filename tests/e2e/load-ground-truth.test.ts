@@ -4,18 +4,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import { createEvmAdapter } from '#adapters/evm/createEvmAdapter.ts';
 import { anvilDevPrivateKey, type RunningAnvil, startAnvil } from '#cli/embedded/startAnvil.ts';
 import type { ChainAdapter } from '#core/adapter/ChainAdapter.ts';
-import { findProfile, resolveProfile } from '#core/profile/resolveProfile.ts';
-import type { Registry } from '#core/registry/Registry.ts';
-import { executeLoadStep } from '#core/run/executeLoadStep.ts';
-import { finalizeRun } from '#core/run/finalizeRun.ts';
-import { newRunId } from '#core/run/newRunId.ts';
-import { planRun } from '#core/run/planRun.ts';
-import { prepareRun } from '#core/run/prepareRun.ts';
-import { RunRequestSchema } from '#core/run/RunRequestSchema.ts';
-import { restrictProfile } from '#fault-proxy/selftest/restrictProfile.ts';
-import { registry as fullRegistry } from '#registry/index.ts';
 import { renderMarkdown } from '#reports/render/renderMarkdown.ts';
 import { openTestStore, type TestStore } from '../support/openTestStore.ts';
+import { runTransferLoad } from '../support/runTransferLoad.ts';
 
 /**
  * 20 tx/s for 3 s on 1 s interval mining; the drain leaves room for the blocks that make the last
@@ -88,39 +79,11 @@ async function startOtherTraffic(url: string) {
 }
 
 /** The transfer scenario alone, through plan, prepare, load step (1 s interval mining) and finalize. */
-async function runLoad(adapter: ChainAdapter, beforeLoadStep?: () => Promise<void>) {
-  const profile = restrictProfile(
-    findProfile(fullRegistry, 'jrt-0193-2020'),
-    ['perf-transaction-throughput', 'perf-transaction-latency'],
-    fullRegistry,
-  );
-  const registry: Registry = { ...fullRegistry, profiles: [profile] };
-  const request = RunRequestSchema.parse({
-    runId: newRunId(),
-    profile: profile.id,
-    parameters: Object.fromEntries(
-      Object.entries(loadParameters).filter(([name]) =>
-        resolveProfile(profile, registry).parameters.has(name),
-      ),
-    ),
+const runLoad = (adapter: ChainAdapter, beforeLoadStep?: () => Promise<void>) =>
+  runTransferLoad(adapter, testStore.store, {
+    parameters: loadParameters,
+    ...(beforeLoadStep === undefined ? {} : { beforeLoadStep }),
   });
-  const plan = planRun(request, registry, { maxConcurrentShards: 1 });
-  const deps = { adapter, store: testStore.store, registry, progress: () => {} };
-  await prepareRun(plan, deps);
-  await beforeLoadStep?.();
-  await executeLoadStep(plan, deps);
-  const report = await finalizeRun(plan.runId, {
-    store: testStore.store,
-    registry,
-    incompleteReason: 'this test runs the load step only',
-  });
-  const stored = await testStore.store.getRun(plan.runId);
-  return {
-    report,
-    shard: stored?.loadShards[0],
-    throughput: report.results.find((r) => r.checkId === 'perf-transaction-throughput'),
-  };
-}
 
 describe('committed TPS against the on-chain ground truth, and latency tiers, on a real anvil', () => {
   let anvil: RunningAnvil | undefined;

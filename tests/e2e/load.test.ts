@@ -2,18 +2,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import { createEvmAdapter } from '#adapters/evm/createEvmAdapter.ts';
 import { anvilDevPrivateKey, type RunningAnvil, startAnvil } from '#cli/embedded/startAnvil.ts';
 import type { ChainAdapter } from '#core/adapter/ChainAdapter.ts';
-import { findProfile, resolveProfile } from '#core/profile/resolveProfile.ts';
-import type { Registry } from '#core/registry/Registry.ts';
-import { executeLoadStep } from '#core/run/executeLoadStep.ts';
-import { finalizeRun } from '#core/run/finalizeRun.ts';
-import { newRunId } from '#core/run/newRunId.ts';
-import { planRun } from '#core/run/planRun.ts';
-import { prepareRun } from '#core/run/prepareRun.ts';
-import { RunRequestSchema } from '#core/run/RunRequestSchema.ts';
-import { restrictProfile } from '#fault-proxy/selftest/restrictProfile.ts';
 import { type RunningFaultProxy, startFaultProxy } from '#fault-proxy/startFaultProxy.ts';
-import { registry as fullRegistry } from '#registry/index.ts';
 import { openTestStore, type TestStore } from '../support/openTestStore.ts';
+import { runTransferLoad, type TransferLoadOptions } from '../support/runTransferLoad.ts';
 
 /** 20 tx/s for 3 s: short, yet enough blocks (1 s interval mining) for the faults to show. */
 const loadParameters = { loadRateTps: 20, loadDurationS: 3, loadDrainS: 4, receiptTimeoutMs: 5_000 };
@@ -27,65 +18,15 @@ afterAll(async () => {
   await testStore?.close();
 });
 
-interface LoadRunOptions {
-  readonly parameters?: Readonly<Record<string, unknown>>;
-  /** planRun's allowance for a shard to get ready beyond pre-signing. @default 2_000 (planRun's) */
-  readonly shardStartAllowanceMs?: number;
-  /** Called once the run is prepared (its accounts funded), just before the load step starts. */
-  readonly beforeLoadStep?: () => void;
-}
-
-/**
- * The transfer scenario through the real pipeline: plan the jrt-0193-2020 profile without property,
- * prepare (store the run, fund the plan's accounts), run the load step (interval mining on the
- * embedded chain, one shard at the plan's common start time), finalize from what the store holds.
- * Only the load step runs, so the run is finalized as incomplete (the conformance step never ran).
- */
-async function runLoad(adapter: ChainAdapter, options: LoadRunOptions = {}) {
-  // Only the transfer scenario's checks: the profile's other load scenarios have their own e2e files.
-  const profile = restrictProfile(
-    findProfile(fullRegistry, 'jrt-0193-2020'),
-    ['perf-transaction-throughput', 'perf-transaction-latency'],
-    fullRegistry,
-  );
-  const registry: Registry = { ...fullRegistry, profiles: [profile] };
-  const request = RunRequestSchema.parse({
-    runId: newRunId(),
-    profile: profile.id,
-    // Only what the kept checks read: the plan refuses parameters nobody reads.
-    parameters: Object.fromEntries(
-      Object.entries({ ...loadParameters, ...options.parameters }).filter(([name]) =>
-        resolveProfile(profile, registry).parameters.has(name),
-      ),
-    ),
+/** The transfer scenario with this file's parameters, `options.parameters` winning. */
+const runLoad = (
+  adapter: ChainAdapter,
+  options: Partial<TransferLoadOptions> = {},
+): ReturnType<typeof runTransferLoad> =>
+  runTransferLoad(adapter, testStore.store, {
+    ...options,
+    parameters: { ...loadParameters, ...options.parameters },
   });
-  const plan = planRun(request, registry, {
-    maxConcurrentShards: 1,
-    ...(options.shardStartAllowanceMs === undefined
-      ? {}
-      : { shardStartAllowanceMs: options.shardStartAllowanceMs }),
-  });
-  const progress: string[] = [];
-  const deps = { adapter, store: testStore.store, registry, progress: (line: string) => progress.push(line) };
-  await prepareRun(plan, deps);
-  options.beforeLoadStep?.();
-  await executeLoadStep(plan, deps);
-  const report = await finalizeRun(plan.runId, {
-    store: testStore.store,
-    registry,
-    incompleteReason: 'this test runs the load step only',
-  });
-  const stored = await testStore.store.getRun(plan.runId);
-  expect(stored?.loadShards).toHaveLength(1);
-  const result = (checkId: string) => report.results.find((r) => r.checkId === checkId);
-  return {
-    plan,
-    progress,
-    shard: stored?.loadShards[0],
-    throughput: result('perf-transaction-throughput'),
-    latency: result('perf-transaction-latency'),
-  };
-}
 
 describe('transfer load scenario (PERF-01, PERF-02) on a real anvil, through plan, prepare, load step and finalize', () => {
   // Each case gets its own chain: a lossy run leaves nonce gaps that would stall the next one.
